@@ -1,0 +1,201 @@
+"""Read a Markdown file with YAML front matter, keeping the line and column of every value.
+
+Decoding (UTF-8, with or without BOM), newline and NFC normalisation happen here, so later stages only
+ever see clean text. Problems come back as diagnostics, never as exceptions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostic
+from .text import nfc
+
+Path_ = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 1_000_000
+MAX_NODES = 20_000
+
+
+@dataclass
+class Document:
+    """A parsed record file: front-matter data, where each value stands, and the Markdown body."""
+
+    path: str
+    data: Any = field(default_factory=dict)
+    value_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+    header_line: int = 1
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Best position for ``path``: the value (or key), else the nearest enclosing value."""
+        table = self.key_pos if key else self.value_pos
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.value_pos:
+                return self.value_pos[probe]
+            probe = probe[:-1]
+        return (self.header_line, 1)
+
+    def error(self, path: Path_, code: str, message: str, *, key: bool = False) -> Diagnostic:
+        line, col = self.where(path, key=key)
+        return Diagnostic(self.path, line, col, code, message)
+
+
+class _Walker:
+    """Turns a composed YAML node tree into Python values and a position table."""
+
+    def __init__(self, loader: yaml.SafeLoader, doc: Document, line_offset: int) -> None:
+        self.loader = loader
+        self.doc = doc
+        self.offset = line_offset
+        self.count = 0
+
+    def pos(self, node: yaml.Node) -> tuple[int, int]:
+        return node.start_mark.line + 1 + self.offset, node.start_mark.column + 1
+
+    def walk(self, node: yaml.Node, path: Path_) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooBig
+        self.doc.value_pos[path] = self.pos(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.walk(child, (*path, i)) for i, child in enumerate(node.value)]
+        value = self.loader.construct_object(node, deep=True)
+        return nfc(value) if isinstance(value, str) else value
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.loader.construct_object(key_node, deep=True)
+            key = nfc(str(key)) if key is not None else ""
+            child = (*path, key)
+            if key in result:
+                line, col = self.pos(key_node)
+                first = self.doc.key_pos[child][0]
+                self.doc.diagnostics.append(Diagnostic(
+                    self.doc.path, line, col, "GS004",
+                    f"trường “{key}” đã được khai báo ở dòng {first}; chỉ giữ một lần."))
+                continue
+            self.doc.key_pos[child] = self.pos(key_node)
+            result[key] = self.walk(value_node, child)
+        return result
+
+
+class _TooBig(Exception):
+    pass
+
+
+def _decode(raw: bytes, doc: Document) -> str | None:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        doc.diagnostics.append(Diagnostic(doc.path, line, 1, "GS001",
+                                          "tệp không được lưu bằng bảng mã UTF-8."))
+        return None
+    return nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _split(text: str, doc: Document) -> tuple[str, str] | None:
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        doc.diagnostics.append(Diagnostic(doc.path, 1, 1, "GS002",
+                                          "tệp phải bắt đầu bằng dòng “---” của phần thông tin hồ sơ."))
+        return None
+    for i in range(1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            doc.header_line = 2
+            doc.body_line = i + 2
+            return "\n".join(lines[1:i]), "\n".join(lines[i + 1:])
+    doc.diagnostics.append(Diagnostic(doc.path, 1, 1, "GS002",
+                                      "không tìm thấy dòng “---” đóng phần thông tin hồ sơ."))
+    return None
+
+
+def _tab_errors(header: str, doc: Document) -> bool:
+    found = False
+    for i, line in enumerate(header.split("\n")):
+        indent = line[: len(line) - len(line.lstrip())]
+        if "\t" in indent:
+            doc.diagnostics.append(Diagnostic(doc.path, i + 2, indent.index("\t") + 1, "GS003",
+                                              "dòng thụt lề bằng phím Tab; YAML chỉ chấp nhận dấu cách."))
+            found = True
+    return found
+
+
+def parse_text(text: str, path: str) -> Document:
+    """Parse already-decoded text (used by tests and by :func:`read`)."""
+    doc = Document(path=path)
+    split = _split(text, doc)
+    if split is None:
+        return doc
+    header, doc.body = split
+    if _tab_errors(header, doc):
+        return doc
+    parse_yaml(header, doc, line_offset=1)
+    if not isinstance(doc.data, dict):
+        doc.diagnostics.append(Diagnostic(path, 2, 1, "GS005",
+                                          "phần thông tin hồ sơ phải là các dòng “tên_trường: giá trị”."))
+        doc.data = {}
+    return doc
+
+
+def parse_yaml(source: str, doc: Document, line_offset: int = 0) -> None:
+    """Parse YAML into ``doc.data`` and its position tables; problems go to ``doc.diagnostics``."""
+    loader = yaml.SafeLoader(source)
+    first_line = line_offset + 1
+    try:
+        node = loader.get_single_node()
+        data: Any = {} if node is None else _Walker(loader, doc, line_offset).walk(node, ())
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + first_line) if mark else first_line
+        col = (mark.column + 1) if mark else 1
+        problem = exc.problem or "cú pháp không hợp lệ"
+        doc.diagnostics.append(Diagnostic(doc.path, line, col, "GS003", f"lỗi cú pháp YAML: {problem}."))
+        return
+    except _TooBig:
+        doc.diagnostics.append(Diagnostic(doc.path, first_line, 1, "GS003",
+                                          "nội dung quá lớn hoặc dùng tham chiếu YAML lồng nhau quá sâu."))
+        return
+    finally:
+        loader.dispose()
+    doc.data = data
+
+
+def read(file: Path, display_path: str) -> Document:
+    """Read and parse one record file."""
+    raw = file.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        doc = Document(path=display_path)
+        doc.diagnostics.append(Diagnostic(display_path, 1, 1, "GS013",
+                                          f"tệp quá lớn ({len(raw) // 1024} KB; tối đa {MAX_FILE_BYTES // 1024} KB)."))
+        return doc
+    probe = Document(path=display_path)
+    text = _decode(raw, probe)
+    if text is None:
+        return probe
+    return parse_text(text, display_path)
+
+
+def read_yaml(file: Path, display_path: str) -> Document:
+    """Read a plain YAML data file (catalogues, columns …) with positions."""
+    doc = Document(path=display_path)
+    text = _decode(file.read_bytes(), doc)
+    if text is not None:
+        parse_yaml(text, doc)
+    return doc

@@ -1,0 +1,100 @@
+"""The thin MkDocs adapter: hands the derived pages and images to MkDocs, and the model to the templates.
+
+Generated pages are added as files, never to the nav: the nav holds only the section indexes named in
+``mkdocs.yml``, so no page carries a nav that grows with the corpus.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from . import templating
+from .diagnostics import render, summary
+from .project import Loaded, Settings, load
+from .site import EXEMPLARS, Page
+
+log = logging.getLogger("mkdocs.plugins.guongsang")
+
+
+class GuongSangConfig(Config):
+    exemplars = c.Type(str, default="exemplars")
+    catalog = c.Type(str, default="content/catalog")
+    per_page = c.Type(int, default=24)
+    today = c.Optional(c.Type(str))
+
+
+def front_matter(page: Page) -> str:
+    """The Markdown source MkDocs reads for a generated page: its metadata, then the story (if any)."""
+    meta = {"title": page.title, "description": page.description, "template": page.template,
+            "hide": ["navigation", "toc"]}
+    header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{header}---\n\n{page.markdown}"
+
+
+class GuongSangPlugin(BasePlugin[GuongSangConfig]):
+    """``plugins: [guongsang]`` in mkdocs.yml."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.preloaded: Loaded | None = None  # set by ``guongsang build`` to skip a second load
+        self.loaded: Loaded | None = None
+        self.pages: dict[str, Page] = {}
+
+    def settings(self, config: Any) -> Settings:
+        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        today = dt.date.fromisoformat(self.config.today) if self.config.today else None
+        exemplars = os.environ.get("GUONGSANG_EXEMPLARS") or self.config.exemplars  # set by ``guongsang serve``
+        return Settings.at(root, exemplars, self.config.catalog, today, self.config.per_page)
+
+    def on_config(self, config: Any) -> Any:
+        loaded = self.preloaded or load(self.settings(config))
+        self.preloaded = None  # a later rebuild (serve) reloads from disk
+        if not loaded.ok or loaded.site is None:
+            raise PluginError("\n" + render(loaded.diagnostics) + "\n" + summary(loaded.diagnostics, loaded.files))
+        self.loaded = loaded
+        self.pages = {page.src_uri: page for page in loaded.site.pages}
+        return config
+
+    def on_files(self, files: Files, config: Any) -> Files:
+        assert self.loaded and self.loaded.site
+        for page in self.loaded.site.pages:
+            files.append(File.generated(config, page.src_uri, content=front_matter(page)))
+        for exemplar in self.loaded.site.exemplars:
+            for image in exemplar.images:
+                uri = f"{EXEMPLARS}/{exemplar.slug}/{image.path.name}"
+                if files.get_file_from_path(uri) is None:
+                    files.append(File.generated(config, uri, abs_src_path=str(image.path)))
+        return files
+
+    def on_env(self, env: Any, config: Any, files: Files) -> Any:
+        assert self.loaded and self.loaded.site
+        templating.install(env, self.loaded.site, self.loaded.settings.today)
+        return env
+
+    def on_page_context(self, context: dict, page: Any, config: Any, nav: Any) -> dict:
+        derived = self.pages.get(page.file.src_uri)
+        context["gs_page"] = derived
+        if derived and derived.source and config.repo_url:
+            branch = config.extra.get("branch", "main") if config.extra else "main"
+            page.edit_url = f"{config.repo_url.rstrip('/')}/edit/{branch}/{derived.source}"
+        return context
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        settings = self.settings(config)
+        for path in (settings.exemplars, settings.catalog):
+            if path.exists():
+                server.watch(str(path))
+        return server

@@ -1,0 +1,72 @@
+"""The pipeline in one place: load → validate → model → derive. Used by the CLI and the MkDocs plugin."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalog import Catalog, load_catalog
+from .diagnostics import Diagnostic, is_error
+from .places import Gazetteer, gazetteer
+from .site import PER_PAGE, Site, build_site
+from .validate import Context, load_exemplars
+
+
+@dataclass
+class Settings:
+    """Where things are and what day it is; paths are absolute."""
+
+    root: Path
+    exemplars: Path
+    catalog: Path
+    today: dt.date
+    per_page: int = PER_PAGE
+
+    @classmethod
+    def at(cls, root: Path, exemplars: str | Path = "exemplars", catalog: str | Path = "content/catalog",
+           today: dt.date | None = None, per_page: int = PER_PAGE) -> Settings:
+        root = root.resolve()
+        return cls(root, (root / exemplars).resolve(), (root / catalog).resolve(), today or build_date(), per_page)
+
+
+def build_date() -> dt.date:
+    """The build date: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+@dataclass
+class Loaded:
+    """The outcome of loading a project: the model when valid, and every diagnostic either way."""
+
+    settings: Settings
+    catalog: Catalog | None = None
+    gazetteer: Gazetteer | None = None
+    site: Site | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not is_error(self.diagnostics)
+
+
+def load(settings: Settings, derive: bool = True) -> Loaded:
+    """Load catalogues and records, validate them all, and (if valid and asked) derive the site."""
+    loaded = Loaded(settings)
+    catalog, problems = load_catalog(settings.catalog, settings.root)
+    loaded.diagnostics += problems
+    if problems:
+        return loaded
+    gaz = gazetteer()
+    result = load_exemplars(settings.exemplars, Context(catalog, gaz, settings.today, settings.root))
+    loaded.catalog, loaded.gazetteer = catalog, gaz
+    loaded.diagnostics += result.diagnostics
+    loaded.files = result.files
+    if loaded.ok and derive:
+        loaded.site = build_site(result.exemplars, catalog, gaz, settings.per_page)
+    return loaded

@@ -1,0 +1,103 @@
+"""The exemplar record model: what later stages (site, feeds, reports) read. Built by ``validate.py``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalog import Entry
+from .places import Locality
+from .text import collation_key, person_sort_key
+
+RECORD_SUFFIX = ".md"
+
+
+@dataclass(frozen=True)
+class Award:
+    form: Entry
+    level: Entry
+    year: int
+    decision: str = ""
+    date: dt.date | None = None
+
+    @property
+    def label(self) -> str:
+        """"Bằng khen của Chủ tịch UBND tỉnh/thành phố" style label."""
+        return f"{self.form.label} — {self.level.label}"
+
+
+@dataclass(frozen=True)
+class Image:
+    src: str  # as written, relative to the record's folder
+    path: Path  # absolute path of the source file
+    alt: str
+    caption: str = ""
+    credit: str = ""
+    width: int = 0
+    height: int = 0
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+    publisher: str = ""
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Consent:
+    by: str
+    date: dt.date
+    method: str
+
+
+@dataclass(frozen=True)
+class Exemplar:
+    """One honoured person, collective or household, fully resolved against catalogues and gazetteer."""
+
+    slug: str
+    source: str  # repository-relative path of the record file, for edit links and messages
+    title: str
+    name: str
+    kind: Entry
+    movements: tuple[Entry, ...]
+    field: Entry
+    locality: Locality
+    unit: str
+    year: int
+    summary: str
+    body: str
+    awards: tuple[Award, ...] = ()
+    achievements: tuple[str, ...] = ()
+    images: tuple[Image, ...] = ()
+    sources: tuple[Source, ...] = ()
+    tags: tuple[str, ...] = ()
+    consent: Consent | None = None
+    featured: bool = False
+    draft: bool = False
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def image(self) -> Image | None:
+        return self.images[0] if self.images else None
+
+    @property
+    def name_key(self) -> tuple:
+        """Sort by given name for people, by the whole name for collectives."""
+        return person_sort_key(self.name) if self.kind.code == "ca-nhan" else (collation_key(self.name),)
+
+    @property
+    def newest_key(self) -> tuple:
+        """Newest first, then by name: the default order of every list."""
+        return (-self.year, self.name_key, self.slug)
+
+
+def scan(directory: Path) -> list[Path]:
+    """Every record file below ``directory``, in a stable order; sub-folders carry no meaning."""
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.rglob(f"*{RECORD_SUFFIX}")
+                  if p.is_file() and not any(part.startswith((".", "_")) for part in p.relative_to(directory).parts)
+                  and p.name.lower() != "readme.md")

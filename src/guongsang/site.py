@@ -1,0 +1,310 @@
+"""The derived site: every generated page (exemplars, taxonomies, localities, indexes) with its URL.
+
+Pure functions over the model. URLs are computed here and nowhere else. Every list is paginated and
+every "related" list is bounded, so no page grows with the corpus.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .catalog import Catalog, Entry
+from .diagnostics import CODES
+from .places import Gazetteer, Unit
+from .records import Exemplar
+from .text import collation_key
+
+PER_PAGE = 24
+RELATED = 6
+
+# Section roots (Vietnamese, ASCII): the only place URL segments are spelled.
+EXEMPLARS = "guong"
+MOVEMENTS = "phong-trao"
+FIELDS = "linh-vuc"
+KINDS = "doi-tuong"
+YEARS = "nam"
+AWARDS = "khen-thuong"
+PLACES = "dia-phuong"
+LEGACY = "truoc-2025"
+PAGE_PREFIX = "trang-"
+
+
+CODES_INTRO = (
+    "Khi bạn gửi hồ sơ, hệ thống kiểm tra tự động và báo lỗi theo dạng "
+    "`đường-dẫn:dòng:cột: error[MÃ]: nội dung`. Tra mã lỗi trong bảng dưới đây để biết cách sửa."
+)
+
+
+def exemplar_url(slug: str) -> str:
+    return f"{EXEMPLARS}/{slug}/"
+
+
+def paged_url(base: str, number: int) -> str:
+    return base if number == 1 else f"{base}{PAGE_PREFIX}{number}/"
+
+
+@dataclass
+class Term:
+    """One value of a taxonomy (a movement, a year, a ward …) and the exemplars filed under it."""
+
+    section: str  # "movement", "field", "kind", "year", "award", "province", "ward", "legacy-province", "district"
+    key: str
+    label: str
+    url: str
+    description: str = ""
+    entry: Entry | None = None
+    unit: Unit | None = None
+    exemplars: list[Exemplar] = field(default_factory=list)
+    parent: Term | None = None
+    children: list[Term] = field(default_factory=list)
+    notes: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def count(self) -> int:
+        return len(self.exemplars)
+
+
+@dataclass
+class Pagination:
+    number: int
+    count: int
+    base_url: str
+
+    @property
+    def prev_url(self) -> str | None:
+        return paged_url(self.base_url, self.number - 1) if self.number > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        return paged_url(self.base_url, self.number + 1) if self.number < self.count else None
+
+    def window(self, size: int = 2) -> list[tuple[int | None, str | None]]:
+        """Page links around the current one, with ``(None, None)`` as an ellipsis: 1 … 4 5 [6] 7 8 … 20."""
+        shown = sorted({1, self.count, *range(max(1, self.number - size), min(self.count, self.number + size) + 1)})
+        out: list[tuple[int | None, str | None]] = []
+        for previous, current in zip([0, *shown], shown, strict=False):
+            if current - previous > 1:
+                out.append((None, None))
+            out.append((current, paged_url(self.base_url, current)))
+        return out
+
+
+@dataclass
+class Page:
+    """A page the site will have: where it lives, what template renders it, and its data."""
+
+    url: str
+    title: str
+    template: str
+    kind: str  # "exemplar", "listing", "terms", "home"
+    description: str = ""
+    markdown: str = ""
+    exemplar: Exemplar | None = None
+    term: Term | None = None
+    items: list[Any] = field(default_factory=list)
+    pagination: Pagination | None = None
+    related: list[Exemplar] = field(default_factory=list)
+    source: str = ""  # repository-relative source file, for edit links
+
+    @property
+    def src_uri(self) -> str:
+        return f"{self.url}index.md"
+
+
+@dataclass
+class Site:
+    """Everything derived from the records: taxonomies, pages, and counts for the home page."""
+
+    exemplars: list[Exemplar]
+    sections: dict[str, list[Term]]
+    pages: list[Page]
+    by_slug: dict[str, Exemplar]
+    terms_of: dict[str, dict[str, list[Term]]]  # slug → section → terms the exemplar is filed under
+    catalog: Catalog
+    index: dict[tuple[str, str], Term] = field(default_factory=dict)
+
+    def term(self, section: str, key: str) -> Term | None:
+        """The term of ``section`` with ``key`` (wards and districts: "parent/key")."""
+        return self.index.get((section, key))
+
+    def counts(self) -> dict[str, int]:
+        return {"exemplars": len(self.exemplars), **{k: len(v) for k, v in self.sections.items()}}
+
+    @property
+    def featured(self) -> list[Exemplar]:
+        chosen = [e for e in self.exemplars if e.featured]
+        return (chosen or self.exemplars)[:6]
+
+    @property
+    def latest(self) -> list[Exemplar]:
+        return self.exemplars[:8]
+
+
+# -- taxonomies --------------------------------------------------------------------------------------
+
+def _bucket(exemplars: Iterable[Exemplar], keys: Callable[[Exemplar], Iterable[Any]]) -> dict[Any, list[Exemplar]]:
+    groups: dict[Any, list[Exemplar]] = defaultdict(list)
+    for exemplar in exemplars:
+        for key in dict.fromkeys(keys(exemplar)):
+            groups[key].append(exemplar)
+    return groups
+
+
+def _catalog_terms(section: str, root: str, entries: Iterable[Entry], groups: dict[str, list[Exemplar]],
+                   keep_empty: bool) -> list[Term]:
+    return [Term(section, e.code, e.label, f"{root}/{e.code}/", e.description, entry=e, exemplars=groups.get(e.code, []))
+            for e in entries if keep_empty or groups.get(e.code)]
+
+
+def _place_terms(exemplars: list[Exemplar], gaz: Gazetteer) -> list[Term]:
+    """Current provinces, each with its current wards and the legacy districts/provinces it took in."""
+    provinces: dict[str, Term] = {}
+    for key, members in _bucket(exemplars, lambda e: [e.locality.province.key]).items():
+        unit = gaz.provinces[key]
+        provinces[key] = Term("province", key, unit.name, f"{PLACES}/{unit.slug}/", unit=unit, exemplars=members)
+    for province in provinces.values():
+        wards = _bucket(province.exemplars, lambda e: [e.locality.ward.key] if e.locality.ward else [])
+        for key, members in wards.items():
+            unit = gaz.wards[province.key][key]
+            legacy = gaz.legacy_wards_of(province.key, key)
+            formed = [f"{w.name} ({gaz.legacy_district_of(w).name})" for w in legacy]
+            province.children.append(Term("ward", key, unit.name, f"{province.url}{unit.slug}/", unit=unit,
+                                          exemplars=members, parent=province, notes={"formed_from": formed}))
+        province.children.sort(key=lambda t: collation_key(t.label))
+    return sorted(provinces.values(), key=lambda t: collation_key(t.unit.short if t.unit else t.label))
+
+
+def _legacy_terms(exemplars: list[Exemplar], gaz: Gazetteer) -> list[Term]:
+    """Legacy provinces and districts (before 1 July 2025) with the exemplars recorded in them."""
+    out: list[Term] = []
+    with_legacy = [e for e in exemplars if e.locality.legacy_province]
+    for key, members in _bucket(with_legacy, lambda e: [e.locality.legacy_province.key]).items():
+        unit = gaz.legacy_provinces[key]
+        current = gaz.provinces[gaz.province_of_legacy[key]]
+        term = Term("legacy-province", key, f"{unit.name} (cũ)", f"{PLACES}/{LEGACY}/{unit.slug}/", unit=unit,
+                    exemplars=members, notes={"now": [(current.name, f"{PLACES}/{current.slug}/")]})
+        districts = _bucket(members, lambda e: [e.locality.legacy_district.key] if e.locality.legacy_district else [])
+        for dkey, dmembers in districts.items():
+            dunit = gaz.legacy_districts[key][dkey]
+            now = [(w.name, f"{PLACES}/{current.slug}/{w.slug}/") for w in gaz.current_wards_of_district(dunit)]
+            now.sort(key=lambda pair: collation_key(pair[0]))
+            term.children.append(Term("district", dkey, f"{dunit.name} (cũ)", f"{term.url}{dunit.slug}/", unit=dunit,
+                                      exemplars=dmembers, parent=term, notes={"now": now}))
+        term.children.sort(key=lambda t: collation_key(t.label))
+        out.append(term)
+    return sorted(out, key=lambda t: collation_key(t.unit.short if t.unit else t.label))
+
+
+def build_sections(exemplars: list[Exemplar], catalog: Catalog, gaz: Gazetteer) -> dict[str, list[Term]]:
+    """All taxonomies. Catalogue sections list every entry (an empty movement still has its page)."""
+    movements = _bucket(exemplars, lambda e: [m.code for m in e.movements])
+    fields = _bucket(exemplars, lambda e: [e.field.code])
+    kinds = _bucket(exemplars, lambda e: [e.kind.code])
+    awards = _bucket(exemplars, lambda e: [a.form.code for a in e.awards])
+    years = _bucket(exemplars, lambda e: [e.year])
+    return {
+        "movements": _catalog_terms("movement", MOVEMENTS, catalog.movements, movements, keep_empty=True),
+        "fields": _catalog_terms("field", FIELDS, catalog.fields, fields, keep_empty=True),
+        "kinds": _catalog_terms("kind", KINDS, catalog.kinds, kinds, keep_empty=True),
+        "awards": _catalog_terms("award", AWARDS, catalog.award_forms, awards, keep_empty=True),
+        "years": [Term("year", str(y), f"Năm {y}", f"{YEARS}/{y}/", exemplars=years[y])
+                  for y in sorted(years, reverse=True)],
+        "places": _place_terms(exemplars, gaz),
+        "legacy": _legacy_terms(exemplars, gaz),
+    }
+
+
+# -- related exemplars ---------------------------------------------------------------------------------
+
+def related(exemplar: Exemplar, pools: list[list[Exemplar]], positions: list[dict[str, int]],
+            limit: int = RELATED) -> list[Exemplar]:
+    """Up to ``limit`` exemplars sharing a movement or locality, scored by how much they share.
+
+    Looks only at the few neighbours of ``exemplar`` in each pool (its movements, its province), so the
+    cost is bounded per page whatever the corpus size.
+    """
+    scores: dict[str, tuple[int, int, Exemplar]] = {}
+    for rank, (pool, index) in enumerate(zip(pools, positions, strict=True)):
+        if len(pool) < 2:
+            continue
+        at = index[exemplar.slug]
+        for step in range(1, min(len(pool), limit + 1)):
+            other = pool[(at + step) % len(pool)]
+            if other.slug == exemplar.slug:
+                continue
+            score, first, _ = scores.get(other.slug, (0, rank * 100 + step, other))
+            scores[other.slug] = (score + 1, first, other)
+    ordered = sorted(scores.values(), key=lambda s: (-s[0], s[1]))
+    return [item[2] for item in ordered[:limit]]
+
+
+# -- pages -----------------------------------------------------------------------------------------------
+
+def _listing_pages(term: Term, per_page: int, template: str = "gs-listing.html") -> list[Page]:
+    count = max(1, math.ceil(term.count / per_page))
+    pages = []
+    for number in range(1, count + 1):
+        title = term.label if number == 1 else f"{term.label} — trang {number}"
+        pages.append(Page(paged_url(term.url, number), title, template, "listing", term.description, term=term,
+                          items=term.exemplars[(number - 1) * per_page: number * per_page],
+                          pagination=Pagination(number, count, term.url)))
+    return pages
+
+
+SECTION_TITLES = {
+    "movements": ("Phong trào thi đua", MOVEMENTS, "Các phong trào thi đua yêu nước và những gương điển hình trong mỗi phong trào."),
+    "places": ("Địa phương", PLACES, "Gương điển hình theo tỉnh, thành phố và phường, xã (đơn vị hành chính từ 1/7/2025)."),
+    "fields": ("Lĩnh vực", FIELDS, "Gương điển hình theo lĩnh vực công tác, sản xuất, đời sống."),
+    "kinds": ("Đối tượng", KINDS, "Cá nhân, tập thể và hộ gia đình tiêu biểu."),
+    "years": ("Theo năm", YEARS, "Gương điển hình theo năm được đề xuất, biểu dương."),
+    "awards": ("Khen thưởng", AWARDS, "Gương điển hình theo hình thức khen thưởng đã nhận."),
+    "legacy": ("Địa giới trước 1/7/2025", f"{PLACES}/{LEGACY}", "Gương điển hình theo tỉnh, quận, huyện, thị xã trước khi sắp xếp đơn vị hành chính năm 2025."),
+}
+
+
+def term_key(term: Term) -> str:
+    return f"{term.parent.key}/{term.key}" if term.parent else term.key
+
+
+def _all_terms(terms: list[Term]) -> Iterable[Term]:
+    for term in terms:
+        yield term
+        yield from _all_terms(term.children)
+
+
+def build_site(exemplars: list[Exemplar], catalog: Catalog, gaz: Gazetteer, per_page: int = PER_PAGE) -> Site:
+    """Derive every page of the site from validated exemplars (drafts are left out)."""
+    published = sorted((e for e in exemplars if not e.draft), key=lambda e: e.newest_key)
+    sections = build_sections(published, catalog, gaz)
+    pages: list[Page] = []
+    index: dict[tuple[str, str], Term] = {}
+    terms_of: dict[str, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
+    for name, terms in sections.items():
+        title, root, description = SECTION_TITLES[name]
+        pages.append(Page(f"{root}/", title, "gs-terms.html", "terms", description, items=terms))
+        for term in _all_terms(terms):
+            index[(term.section, term_key(term))] = term
+            pages += _listing_pages(term, per_page)
+            for exemplar in term.exemplars:
+                terms_of[exemplar.slug][term.section].append(term)
+    everyone = Term("all", "all", "Tất cả gương điển hình", f"{EXEMPLARS}/",
+                    "Tất cả gương điển hình tiên tiến, người tốt việc tốt, mới nhất trước.", exemplars=published)
+    pages += _listing_pages(everyone, per_page)
+    pages.append(Page("gioi-thieu/ma-loi/", "Mã lỗi khi kiểm tra hồ sơ", "gs-codes.html", "codes",
+                      "Danh sách mã lỗi mà lệnh guongsang check báo, kèm cách sửa.", markdown=CODES_INTRO,
+                      items=list(CODES.values())))
+    pools_by_key = _bucket(published, lambda e: [("m", m.code) for m in e.movements] + [("p", e.locality.province.key)])
+    index_by_key = {k: {e.slug: i for i, e in enumerate(pool)} for k, pool in pools_by_key.items()}
+    for exemplar in published:
+        keys = [("m", m.code) for m in exemplar.movements] + [("p", exemplar.locality.province.key)]
+        pages.append(Page(
+            exemplar_url(exemplar.slug), exemplar.title, "gs-exemplar.html", "exemplar", exemplar.summary,
+            markdown=exemplar.body, exemplar=exemplar, source=exemplar.source,
+            related=related(exemplar, [pools_by_key[k] for k in keys], [index_by_key[k] for k in keys]),
+        ))
+    return Site(published, sections, pages, {e.slug: e for e in published},
+                {slug: dict(by_section) for slug, by_section in terms_of.items()}, catalog, index)

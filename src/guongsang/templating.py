@@ -1,0 +1,35 @@
+"""What templates may use: the site model as a global and a few Vietnamese formatting filters.
+
+Kept apart from the MkDocs plugin so any Jinja-based renderer (MkDocs today, Zensical tomorrow) can
+install the same names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .records import Exemplar, Image
+from .site import EXEMPLARS, Site, exemplar_url
+
+
+def vi_date(value: dt.date | None) -> str:
+    """20/05/2023 — the way dates are written in Vietnamese documents."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def vi_number(value: int) -> str:
+    """1.234.567 — Vietnamese thousands separator."""
+    return f"{value:,}".replace(",", ".")
+
+
+def image_url(exemplar: Exemplar, image: Image | None = None) -> str:
+    image = image or exemplar.image
+    return f"{EXEMPLARS}/{exemplar.slug}/{image.path.name}" if image else ""
+
+
+def install(env: Any, site: Site, today: dt.date) -> None:
+    """Register globals and filters on a Jinja environment."""
+    env.globals.update(gs_site=site, gs_today=today)
+    env.filters.update(vi_date=vi_date, vi_number=vi_number, exemplar_url=lambda e: exemplar_url(e.slug),
+                       image_url=image_url)

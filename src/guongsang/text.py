@@ -1,0 +1,109 @@
+"""Vietnamese text: NFC normalisation, diacritic folding, slugs and collation.
+
+Written once and used everywhere: loaders normalise with :func:`nfc`, URLs come from :func:`slugify`,
+lists are ordered with :func:`collation_key`, fuzzy lookups compare :func:`fold`-ed strings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# Vietnamese tone marks as combining characters, in the dictionary order of tones:
+# ngang (none), huyền, hỏi, ngã, sắc, nặng.
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+# Marks that make a distinct letter (ă, â, ê, ô, ơ, ư) rather than a tone.
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
+
+# The Vietnamese alphabet order; other letters/digits sort by code point after a space.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+
+_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC (macOS and some keyboards produce NFD)."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip every diacritic, including đ → d.
+
+    >>> fold("Đồng Nai – Nguyễn Văn Hùng")
+    'dong nai – nguyen van hung'
+    """
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.lower()
+
+
+def slugify(text: str) -> str:
+    """ASCII URL slug: ``"Nguyễn Văn Đức"`` → ``"nguyen-van-duc"``."""
+    return _SLUG_JUNK.sub("-", fold(text)).strip("-")
+
+
+def compact(text: str) -> str:
+    """Folded text without spaces or punctuation, for loose matching ("TP. Đà Lạt" → "tpdalat")."""
+    return _SLUG_JUNK.sub("", fold(text))
+
+
+def _split_letter(ch: str) -> tuple[str, int]:
+    """Split one NFC character into its base letter (with ă/â/ê/ô/ơ/ư/đ kept) and its tone rank."""
+    lowered = ch.lower()
+    if lowered == "đ":
+        return "đ", 0
+    decomposed = unicodedata.normalize("NFD", lowered)
+    tone = 0
+    kept = []
+    for part in decomposed:
+        if part in _TONES:
+            tone = _TONES[part]
+        elif unicodedata.combining(part) and part not in _LETTER_MARKS:
+            continue
+        else:
+            kept.append(part)
+    return unicodedata.normalize("NFC", "".join(kept)), tone
+
+
+def collation_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
+    """Sort key for Vietnamese: base letters first (a < ă < â < b … d < đ …), then tones, then case.
+
+    Digits and punctuation sort before letters; unknown letters after, by code point.
+    """
+    primary: list[int] = []
+    secondary: list[int] = []
+    for ch in nfc(text):
+        base, tone = _split_letter(ch)
+        if base in _LETTER_RANK:
+            primary.append(1000 + _LETTER_RANK[base])
+        elif base.isspace():
+            primary.append(0)
+        else:
+            primary.append(ord(base) if ord(base) < 1000 else 2000 + ord(base))
+        secondary.append(tone)
+    return tuple(primary), tuple(secondary), text
+
+
+def person_sort_key(name: str) -> tuple:
+    """Vietnamese people are listed by given name (the last word), then by the full name."""
+    words = nfc(name).split()
+    given = words[-1] if words else ""
+    return collation_key(given), collation_key(name)
+
+
+def sorted_vi(items: Iterable[str]) -> list[str]:
+    """Strings sorted in Vietnamese order."""
+    return sorted(items, key=collation_key)
+
+
+def normalise_tree(value: object) -> object:
+    """NFC-normalise every string inside nested lists/dicts (keys included)."""
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, list):
+        return [normalise_tree(v) for v in value]
+    if isinstance(value, dict):
+        return {normalise_tree(k): normalise_tree(v) for k, v in value.items()}
+    return value
