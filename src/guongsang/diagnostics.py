@@ -81,10 +81,18 @@ class Diagnostic:
         return f"{self.path}:{self.line}:{self.col}: {self.severity}[{self.code}]: {self.message}"
 
     def github(self) -> str:
-        title = CODES[self.code].title if self.code in CODES else self.code
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return (f"::{self.severity} file={self.path},line={self.line},col={self.col},"
-                f"title={self.code} {title}::{message}")
+        """A GitHub Actions workflow command, shown as an annotation on the changed line."""
+        title = f"{self.code} {CODES[self.code].title}" if self.code in CODES else self.code
+        props = f"file={_prop(self.path)},line={self.line},col={self.col},title={_prop(title)}"
+        return f"::{self.severity} {props}::{_data(self.message)}"
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def is_error(diagnostics: list[Diagnostic]) -> bool:

@@ -72,7 +72,10 @@ class _Walker:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(child, (*path, i)) for i, child in enumerate(node.value)]
-        value = self.loader.construct_object(node, deep=True)
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except ValueError:  # e.g. 2023-02-30 looks like a date but is none: keep the text for validation
+            value = node.value
         return nfc(value) if isinstance(value, str) else value
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
@@ -154,6 +157,27 @@ def parse_text(text: str, path: str) -> Document:
     return doc
 
 
+_YAML_PROBLEMS = [
+    ("end of stream", "thiếu dấu ngoặc kép đóng, hoặc nội dung bị cắt giữa chừng."),
+    ("mapping values are not allowed", "có dấu “:” ở vị trí không hợp lệ; hãy đặt cả giá trị trong ngoặc kép."),
+    ("could not find expected ':'", "thiếu dấu “:” sau tên trường."),
+    ("cannot start any token", "có ký tự không hợp lệ ở đầu giá trị (ví dụ Tab, @ hoặc `); hãy đặt giá trị trong ngoặc kép."),
+    ("expected <block end>", "thụt lề không đều; các trường cùng cấp phải thẳng hàng."),
+    ("did not find expected key", "thụt lề không đều hoặc thiếu dấu “-” đầu mục danh sách."),
+    ("did not find expected '-'", "mục danh sách phải bắt đầu bằng dấu “- ”."),
+    ("found undefined alias", "dùng tham chiếu “*” tới một neo “&” không tồn tại."),
+    ("found duplicate anchor", "neo “&” bị khai báo hai lần."),
+]
+
+
+def _explain(problem: str) -> str:
+    """A Vietnamese explanation of a PyYAML problem, keeping the original words for the curious."""
+    for needle, text in _YAML_PROBLEMS:
+        if needle in problem:
+            return text
+    return f"cú pháp không hợp lệ ({problem or 'không rõ'})."
+
+
 def parse_yaml(source: str, doc: Document, line_offset: int = 0) -> None:
     """Parse YAML into ``doc.data`` and its position tables; problems go to ``doc.diagnostics``."""
     loader = yaml.SafeLoader(source)
@@ -162,11 +186,13 @@ def parse_yaml(source: str, doc: Document, line_offset: int = 0) -> None:
         node = loader.get_single_node()
         data: Any = {} if node is None else _Walker(loader, doc, line_offset).walk(node, ())
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or ""
+        # An unclosed quote is reported at the end of the text; the opening quote is more helpful.
+        mark = exc.context_mark if "end of stream" in problem and exc.context_mark else exc.problem_mark
+        mark = mark or exc.context_mark
         line = (mark.line + first_line) if mark else first_line
         col = (mark.column + 1) if mark else 1
-        problem = exc.problem or "cú pháp không hợp lệ"
-        doc.diagnostics.append(Diagnostic(doc.path, line, col, "GS003", f"lỗi cú pháp YAML: {problem}."))
+        doc.diagnostics.append(Diagnostic(doc.path, line, col, "GS003", f"lỗi cú pháp YAML: {_explain(problem)}"))
         return
     except _TooBig:
         doc.diagnostics.append(Diagnostic(doc.path, first_line, 1, "GS003",

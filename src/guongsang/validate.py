@@ -73,6 +73,9 @@ def _pydantic_diagnostic(doc: Document, error: Any) -> Diagnostic:
     kind = error["type"]
     name = _dotted(loc)
     given = error.get("input")
+    if loc and loc[-1] == "alt" and kind in ("missing", "string_too_short"):
+        return doc.error(loc if kind != "missing" else loc[:-1], "GS041",
+                         f"ảnh “{name}” thiếu mô tả ngắn (alt) cho người khiếm thị.")
     if kind == "missing":
         return doc.error(loc[:-1], "GS010", f"thiếu trường bắt buộc “{name}”.")
     if kind == "extra_forbidden":
