@@ -2,10 +2,9 @@
 
 import dataclasses
 
-from conftest import FIXTURES, ROOT
-
 from guongsang.frontmatter import parse_text
 from guongsang.validate import check_document, load_exemplars
+from support import FIXTURES, ROOT
 
 BROKEN = FIXTURES / "broken"
 B = "tests/fixtures/broken/"

@@ -23,13 +23,15 @@ def _date(value: str) -> dt.date:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="guongsang", description="Trang gương điển hình tiên tiến, người tốt việc tốt.")
+    parser = argparse.ArgumentParser(prog="guongsang",
+                                     description="Trang gương điển hình tiên tiến, người tốt việc tốt.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="thư mục dự án (chứa mkdocs.yml)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("--exemplars", default="exemplars", help="thư mục hồ sơ (mặc định: exemplars)")
-        p.add_argument("--today", type=_date, help="ngày xây dựng YYYY-MM-DD (mặc định: SOURCE_DATE_EPOCH hoặc hôm nay)")
+        p.add_argument("--today", type=_date,
+                       help="ngày xây dựng YYYY-MM-DD (mặc định: SOURCE_DATE_EPOCH hoặc hôm nay)")
 
     check = sub.add_parser("check", help="kiểm tra hồ sơ, báo mọi lỗi một lần")
     common(check)

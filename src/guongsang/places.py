@@ -197,7 +197,8 @@ class Gazetteer:
         current_p = self._province_index.find(parts[-1])
         if not legacy_p and not current_p:
             names = [u.name for u in self.provinces.values()] + [u.name for u in self.legacy_provinces.values()]
-            raise LocalityError("GS030", f"không tìm thấy tỉnh/thành phố “{parts[-1]}”" + did_you_mean(parts[-1], names))
+            raise LocalityError("GS030",
+                                f"không tìm thấy tỉnh/thành phố “{parts[-1]}”" + did_you_mean(parts[-1], names))
         if len(parts) == 1:
             if legacy_p:
                 lp = legacy_p[0]

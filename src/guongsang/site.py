@@ -156,8 +156,8 @@ def _bucket(exemplars: Iterable[Exemplar], keys: Callable[[Exemplar], Iterable[A
 
 def _catalog_terms(section: str, root: str, entries: Iterable[Entry], groups: dict[str, list[Exemplar]],
                    keep_empty: bool) -> list[Term]:
-    return [Term(section, e.code, e.label, f"{root}/{e.code}/", e.description, entry=e, exemplars=groups.get(e.code, []))
-            for e in entries if keep_empty or groups.get(e.code)]
+    return [Term(section, e.code, e.label, f"{root}/{e.code}/", e.description, entry=e,
+                 exemplars=groups.get(e.code, [])) for e in entries if keep_empty or groups.get(e.code)]
 
 
 def _place_terms(exemplars: list[Exemplar], gaz: Gazetteer) -> list[Term]:
@@ -256,13 +256,16 @@ def _listing_pages(term: Term, per_page: int, template: str = "gs-listing.html")
 
 
 SECTION_TITLES = {
-    "movements": ("Phong trào thi đua", MOVEMENTS, "Các phong trào thi đua yêu nước và những gương điển hình trong mỗi phong trào."),
-    "places": ("Địa phương", PLACES, "Gương điển hình theo tỉnh, thành phố và phường, xã (đơn vị hành chính từ 1/7/2025)."),
+    "movements": ("Phong trào thi đua", MOVEMENTS,
+                  "Các phong trào thi đua yêu nước và những gương điển hình trong mỗi phong trào."),
+    "places": ("Địa phương", PLACES,
+               "Gương điển hình theo tỉnh, thành phố và phường, xã (đơn vị hành chính từ 1/7/2025)."),
     "fields": ("Lĩnh vực", FIELDS, "Gương điển hình theo lĩnh vực công tác, sản xuất, đời sống."),
     "kinds": ("Đối tượng", KINDS, "Cá nhân, tập thể và hộ gia đình tiêu biểu."),
     "years": ("Theo năm", YEARS, "Gương điển hình theo năm được đề xuất, biểu dương."),
     "awards": ("Khen thưởng", AWARDS, "Gương điển hình theo hình thức khen thưởng đã nhận."),
-    "legacy": ("Địa giới trước 1/7/2025", f"{PLACES}/{LEGACY}", "Gương điển hình theo tỉnh, quận, huyện, thị xã trước khi sắp xếp đơn vị hành chính năm 2025."),
+    "legacy": ("Địa giới trước 1/7/2025", f"{PLACES}/{LEGACY}",
+               "Gương điển hình theo tỉnh, quận, huyện, thị xã trước khi sắp xếp đơn vị hành chính năm 2025."),
 }
 
 

@@ -1,0 +1,122 @@
+"""One build of the sample site: pages written, links resolve, output reproducible, MkDocs strict passes."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from guongsang.cli import main
+
+pytestmark = pytest.mark.slow
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.links.append(value)
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every internal href/src in every HTML file that does not resolve to a file in ``site``."""
+    broken = []
+    for page in sorted(site.rglob("*.html")):
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for link in parser.links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or link.startswith(("#", "mailto:", "javascript:", "data:")):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve()
+            if parts.path.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)} → {link}")
+    return broken
+
+
+def _build(root: Path, out: Path) -> int:
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    try:
+        return main(["--root", str(root), "build", "--site-dir", str(out), "--today", "2025-11-01"])
+    finally:
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
+@pytest.fixture(scope="module")
+def built(root, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "build"
+    assert _build(root, out) == 0
+    return out
+
+
+def test_pages_exist_for_records_and_sections(built, root):
+    from guongsang.project import Settings, load
+    from support import TODAY
+
+    site = load(Settings.at(root, today=TODAY)).site
+    for page in site.pages:
+        assert (built / page.url / "index.html").is_file(), page.url
+    html = (built / "guong" / site.exemplars[0].slug / "index.html").read_text(encoding="utf-8")
+    assert site.exemplars[0].name in html
+    assert (built / "index.html").is_file() and (built / "sitemap.xml").is_file()
+
+
+def test_every_internal_link_resolves(built):
+    assert broken_links(built) == []
+
+
+def test_images_are_published_next_to_their_page(built, root):
+    from guongsang.project import Settings, load
+    from support import TODAY
+
+    site = load(Settings.at(root, today=TODAY)).site
+    with_images = [e for e in site.exemplars if e.images]
+    for e in with_images:
+        for image in e.images:
+            assert (built / "guong" / e.slug / image.path.name).is_file()
+
+
+def test_build_is_reproducible(built, root, tmp_path):
+    again = tmp_path / "again"
+    assert _build(root, again) == 0
+
+    def digest(site: Path) -> dict[str, str]:
+        return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(site.rglob("*")) if p.is_file()}
+
+    assert digest(built) == digest(again)
+
+
+def test_invalid_records_write_nothing(root, tmp_path, capsys):
+    out = tmp_path / "build"
+    out.mkdir()
+    (out / "keep.txt").write_text("unchanged", encoding="utf-8")
+    broken = root / "tests" / "fixtures" / "broken"
+    code = main(["--root", str(root), "build", "--exemplars", str(broken), "--site-dir", str(out)])
+    assert code == 1
+    assert [p.name for p in out.iterdir()] == ["keep.txt"]
+    err = capsys.readouterr().err
+    assert "error[GS021]" in err and "Không xây dựng trang" in err
+
+
+def test_mkdocs_build_strict_passes(root, tmp_path):
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1761955200"}
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "s")],
+                          cwd=root, env=env, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert (tmp_path / "s" / "index.html").is_file()
