@@ -28,8 +28,11 @@ class _Links(HTMLParser):
                 self.links.append(value)
 
 
-def broken_links(site: Path) -> list[str]:
-    """Every internal href/src in every HTML file that does not resolve to a file in ``site``."""
+def broken_links(site: Path, base_path: str = "/guongsang/") -> list[str]:
+    """Every internal href/src in every HTML file that does not resolve to a file in ``site``.
+
+    Root-relative links (the 404 page uses them) are resolved against ``base_path``, the path of site_url.
+    """
     broken = []
     for page in sorted(site.rglob("*.html")):
         parser = _Links()
@@ -38,7 +41,14 @@ def broken_links(site: Path) -> list[str]:
             parts = urlsplit(link)
             if parts.scheme or parts.netloc or link.startswith(("#", "mailto:", "javascript:", "data:")):
                 continue
-            target = (page.parent / unquote(parts.path)).resolve()
+            path = unquote(parts.path)
+            if path.startswith("/"):
+                if not path.startswith(base_path):
+                    broken.append(f"{page.relative_to(site)} → {link}")
+                    continue
+                target = (site / path[len(base_path):]).resolve()
+            else:
+                target = (page.parent / path).resolve()
             if parts.path.endswith("/") or target.is_dir():
                 target = target / "index.html"
             if not target.is_file():

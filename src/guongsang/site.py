@@ -178,25 +178,33 @@ def _place_terms(exemplars: list[Exemplar], gaz: Gazetteer) -> list[Term]:
     return sorted(provinces.values(), key=lambda t: collation_key(t.unit.short if t.unit else t.label))
 
 
-def _legacy_terms(exemplars: list[Exemplar], gaz: Gazetteer) -> list[Term]:
-    """Legacy provinces and districts (before 1 July 2025) with the exemplars recorded in them."""
+def _legacy_terms(exemplars: list[Exemplar], gaz: Gazetteer, pages: set[str]) -> list[Term]:
+    """Legacy provinces and districts (before 1 July 2025) with the exemplars recorded in them.
+
+    ``pages`` holds the URLs of current units that have a page; other current units are named, not linked.
+    """
     out: list[Term] = []
     with_legacy = [e for e in exemplars if e.locality.legacy_province]
     for key, members in _bucket(with_legacy, lambda e: [e.locality.legacy_province.key]).items():
         unit = gaz.legacy_provinces[key]
         current = gaz.provinces[gaz.province_of_legacy[key]]
         term = Term("legacy-province", key, f"{unit.name} (cũ)", f"{PLACES}/{LEGACY}/{unit.slug}/", unit=unit,
-                    exemplars=members, notes={"now": [(current.name, f"{PLACES}/{current.slug}/")]})
+                    exemplars=members, notes={"now": [(current.name, _known(f"{PLACES}/{current.slug}/", pages))]})
         districts = _bucket(members, lambda e: [e.locality.legacy_district.key] if e.locality.legacy_district else [])
         for dkey, dmembers in districts.items():
             dunit = gaz.legacy_districts[key][dkey]
-            now = [(w.name, f"{PLACES}/{current.slug}/{w.slug}/") for w in gaz.current_wards_of_district(dunit)]
+            now = [(w.name, _known(f"{PLACES}/{current.slug}/{w.slug}/", pages))
+                   for w in gaz.current_wards_of_district(dunit)]
             now.sort(key=lambda pair: collation_key(pair[0]))
             term.children.append(Term("district", dkey, f"{dunit.name} (cũ)", f"{term.url}{dunit.slug}/", unit=dunit,
                                       exemplars=dmembers, parent=term, notes={"now": now}))
         term.children.sort(key=lambda t: collation_key(t.label))
         out.append(term)
     return sorted(out, key=lambda t: collation_key(t.unit.short if t.unit else t.label))
+
+
+def _known(url: str, pages: set[str]) -> str | None:
+    return url if url in pages else None
 
 
 def build_sections(exemplars: list[Exemplar], catalog: Catalog, gaz: Gazetteer) -> dict[str, list[Term]]:
@@ -206,6 +214,8 @@ def build_sections(exemplars: list[Exemplar], catalog: Catalog, gaz: Gazetteer) 
     kinds = _bucket(exemplars, lambda e: [e.kind.code])
     awards = _bucket(exemplars, lambda e: [a.form.code for a in e.awards])
     years = _bucket(exemplars, lambda e: [e.year])
+    places = _place_terms(exemplars, gaz)
+    place_urls = {t.url for t in _all_terms(places)}
     return {
         "movements": _catalog_terms("movement", MOVEMENTS, catalog.movements, movements, keep_empty=True),
         "fields": _catalog_terms("field", FIELDS, catalog.fields, fields, keep_empty=True),
@@ -213,8 +223,8 @@ def build_sections(exemplars: list[Exemplar], catalog: Catalog, gaz: Gazetteer) 
         "awards": _catalog_terms("award", AWARDS, catalog.award_forms, awards, keep_empty=True),
         "years": [Term("year", str(y), f"Năm {y}", f"{YEARS}/{y}/", exemplars=years[y])
                   for y in sorted(years, reverse=True)],
-        "places": _place_terms(exemplars, gaz),
-        "legacy": _legacy_terms(exemplars, gaz),
+        "places": places,
+        "legacy": _legacy_terms(exemplars, gaz, place_urls),
     }
 
 
