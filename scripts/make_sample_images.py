@@ -50,28 +50,57 @@ FONT_CANDIDATES = [
 # -- colours ---------------------------------------------------------------------------------------
 # Colour words of the alt texts ("nền cam ấm", "nền xanh biển nhạt"); longer names first when matching.
 COLOURS = {
-    "xanh lá": (96, 160, 88), "xanh lam": (72, 128, 190), "xanh dương": (70, 120, 196),
-    "xanh biển": (56, 138, 182), "xanh ngọc": (48, 164, 158), "xanh rêu": (104, 126, 70),
-    "xanh thông": (52, 116, 88), "xanh tím": (100, 96, 180), "xanh": (70, 150, 130),
-    "thanh long": (222, 64, 124), "san hô": (244, 118, 96), "mật ong": (228, 162, 40),
-    "cam": (240, 140, 60), "vàng": (240, 192, 72), "hồng": (236, 122, 142), "đỏ": (208, 72, 60),
-    "tím": (142, 100, 172), "nâu": (152, 100, 62), "cát": (226, 190, 132), "thép": (150, 140, 140),
-    "đào": (246, 168, 128), "đất": (172, 98, 58), "đồng": (192, 112, 60), "dâu": (222, 62, 84),
-    "cỏ": (132, 172, 72), "lúa": (226, 190, 90), "nắng": (250, 200, 80), "biển": (60, 140, 184),
-    "ngọc": (60, 170, 160), "lá": (96, 160, 88), "non": (150, 200, 100),
+    "xanh lá": (96, 160, 88),
+    "xanh lam": (72, 128, 190),
+    "xanh dương": (70, 120, 196),
+    "xanh biển": (56, 138, 182),
+    "xanh ngọc": (48, 164, 158),
+    "xanh rêu": (104, 126, 70),
+    "xanh thông": (52, 116, 88),
+    "xanh tím": (100, 96, 180),
+    "xanh": (70, 150, 130),
+    "thanh long": (222, 64, 124),
+    "san hô": (244, 118, 96),
+    "mật ong": (228, 162, 40),
+    "cam": (240, 140, 60),
+    "vàng": (240, 192, 72),
+    "hồng": (236, 122, 142),
+    "đỏ": (208, 72, 60),
+    "tím": (142, 100, 172),
+    "nâu": (152, 100, 62),
+    "cát": (226, 190, 132),
+    "thép": (150, 140, 140),
+    "đào": (246, 168, 128),
+    "đất": (172, 98, 58),
+    "đồng": (192, 112, 60),
+    "dâu": (222, 62, 84),
+    "cỏ": (132, 172, 72),
+    "lúa": (226, 190, 90),
+    "nắng": (250, 200, 80),
+    "biển": (60, 140, 184),
+    "ngọc": (60, 170, 160),
+    "lá": (96, 160, 88),
+    "non": (150, 200, 100),
 }
 LIGHTEN = {"nhạt": 0.30, "non": 0.12}
 FIELD_COLOURS = {
-    "kinh-te-ho-gia-dinh": "vàng cam", "san-xuat-kinh-doanh": "cam đồng", "van-hoa-co-so": "xanh lá ấm",
-    "nong-thon-moi": "vàng lúa", "giao-duc-dao-tao": "cam ấm", "y-te": "đỏ hồng",
-    "hoc-tap-lam-theo-bac": "đỏ cam", "quoc-phong-an-ninh": "xanh rêu ấm", "nguoi-tot-viec-tot": "hồng đào",
-    "thanh-nien-khoi-nghiep": "cam vàng", "cai-cach-hanh-chinh": "xanh ngọc ấm",
+    "kinh-te-ho-gia-dinh": "vàng cam",
+    "san-xuat-kinh-doanh": "cam đồng",
+    "van-hoa-co-so": "xanh lá ấm",
+    "nong-thon-moi": "vàng lúa",
+    "giao-duc-dao-tao": "cam ấm",
+    "y-te": "đỏ hồng",
+    "hoc-tap-lam-theo-bac": "đỏ cam",
+    "quoc-phong-an-ninh": "xanh rêu ấm",
+    "nguoi-tot-viec-tot": "hồng đào",
+    "thanh-nien-khoi-nghiep": "cam vàng",
+    "cai-cach-hanh-chinh": "xanh ngọc ấm",
     "cong-nghe-thong-tin": "xanh tím ấm",
 }
 
 
 def _mix(a, b, t):
-    return tuple(round(x + (y - x) * t) for x, y in zip(a, b))
+    return tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=True))
 
 
 def parse_colour(words: str) -> tuple[int, int, int] | None:
@@ -98,16 +127,32 @@ def parse_colour(words: str) -> tuple[int, int, int] | None:
 
 # -- what to draw ----------------------------------------------------------------------------------
 MOTIF_WORDS = [  # (words in the alt, motif); checked in order
-    ("chữ thập", "cross_heart"), ("mầm cây", "house_sprout"), ("cuốn sách", "book"),
-    ("bánh răng", "gear"), ("mái nhà", "roofs"), ("bóng đèn", "bulb"), ("tấm khiên", "shield"),
-    ("con đường", "road"), ("tờ hồ sơ", "document"), ("điện thoại", "phone"), ("ngôi sao", "star"),
+    ("chữ thập", "cross_heart"),
+    ("mầm cây", "house_sprout"),
+    ("cuốn sách", "book"),
+    ("bánh răng", "gear"),
+    ("mái nhà", "roofs"),
+    ("bóng đèn", "bulb"),
+    ("tấm khiên", "shield"),
+    ("con đường", "road"),
+    ("tờ hồ sơ", "document"),
+    ("điện thoại", "phone"),
+    ("ngôi sao", "star"),
     ("trái tim", "heart"),
 ]
 FIELD_MOTIFS = {
-    "kinh-te-ho-gia-dinh": "house_sprout", "san-xuat-kinh-doanh": "gear", "van-hoa-co-so": "roofs",
-    "nong-thon-moi": "road", "giao-duc-dao-tao": "book", "y-te": "cross_heart",
-    "hoc-tap-lam-theo-bac": "star", "quoc-phong-an-ninh": "shield", "nguoi-tot-viec-tot": "heart",
-    "thanh-nien-khoi-nghiep": "bulb", "cai-cach-hanh-chinh": "document", "cong-nghe-thong-tin": "phone",
+    "kinh-te-ho-gia-dinh": "house_sprout",
+    "san-xuat-kinh-doanh": "gear",
+    "van-hoa-co-so": "roofs",
+    "nong-thon-moi": "road",
+    "giao-duc-dao-tao": "book",
+    "y-te": "cross_heart",
+    "hoc-tap-lam-theo-bac": "star",
+    "quoc-phong-an-ninh": "shield",
+    "nguoi-tot-viec-tot": "heart",
+    "thanh-nien-khoi-nghiep": "bulb",
+    "cai-cach-hanh-chinh": "document",
+    "cong-nghe-thong-tin": "phone",
 }
 NAME_PREFIXES = re.compile(r"^(hộ gia đình|gia đình|hộ|ông|bà|anh|chị|cô|thầy|bác sĩ)\s+", re.I)
 ABBREVIATIONS = [("câu lạc bộ", "CLB"), ("hợp tác xã", "HTX"), ("công đoàn", "CĐ"), ("chi hội phụ nữ", "PN")]
@@ -185,8 +230,13 @@ def _heart_points(cx, cy, s):
 
 
 def _star_points(cx, cy, r, inner=0.42, rot=-math.pi / 2):
-    return [(cx + (r if i % 2 == 0 else r * inner) * math.cos(rot + i * math.pi / 5),
-             cy + (r if i % 2 == 0 else r * inner) * math.sin(rot + i * math.pi / 5)) for i in range(10)]
+    return [
+        (
+            cx + (r if i % 2 == 0 else r * inner) * math.cos(rot + i * math.pi / 5),
+            cy + (r if i % 2 == 0 else r * inner) * math.sin(rot + i * math.pi / 5),
+        )
+        for i in range(10)
+    ]
 
 
 def draw_motif(d: ImageDraw.ImageDraw, motif: str, cx: float, cy: float, s: float, colour) -> None:
@@ -195,41 +245,60 @@ def draw_motif(d: ImageDraw.ImageDraw, motif: str, cx: float, cy: float, s: floa
     lw = max(2, int(s * 0.06))
     green, red, gold = (70, 150, 70), (214, 48, 58), (255, 208, 40)
     if motif == "book":
-        d.polygon([(cx, cy - s * .55), (cx - s, cy - s * .75), (cx - s, cy + s * .55), (cx, cy + s * .75)], fill=CREAM, outline=ink, width=lw)
-        d.polygon([(cx, cy - s * .55), (cx + s, cy - s * .75), (cx + s, cy + s * .55), (cx, cy + s * .75)], fill=CREAM, outline=ink, width=lw)
+        d.polygon(
+            [(cx, cy - s * 0.55), (cx - s, cy - s * 0.75), (cx - s, cy + s * 0.55), (cx, cy + s * 0.75)],
+            fill=CREAM,
+            outline=ink,
+            width=lw,
+        )
+        d.polygon(
+            [(cx, cy - s * 0.55), (cx + s, cy - s * 0.75), (cx + s, cy + s * 0.55), (cx, cy + s * 0.75)],
+            fill=CREAM,
+            outline=ink,
+            width=lw,
+        )
         for k in range(4):
-            y = cy - s * .35 + k * s * .22
-            d.line([(cx - s * .8, y - s * .12), (cx - s * .15, y)], fill=ink, width=max(1, lw // 2))
-            d.line([(cx + s * .15, y), (cx + s * .8, y - s * .12)], fill=ink, width=max(1, lw // 2))
+            y = cy - s * 0.35 + k * s * 0.22
+            d.line([(cx - s * 0.8, y - s * 0.12), (cx - s * 0.15, y)], fill=ink, width=max(1, lw // 2))
+            d.line([(cx + s * 0.15, y), (cx + s * 0.8, y - s * 0.12)], fill=ink, width=max(1, lw // 2))
     elif motif == "heart":
         d.polygon(_heart_points(cx, cy, s * 1.08), fill=CREAM)
-        d.polygon(_heart_points(cx, cy, s * .92), fill=red)
+        d.polygon(_heart_points(cx, cy, s * 0.92), fill=red)
     elif motif == "cross_heart":
-        a, b = s * .34, s * .95
-        d.rounded_rectangle((cx - a, cy - b, cx + a, cy + b), radius=a * .4, fill=CREAM, outline=ink, width=lw)
-        d.rounded_rectangle((cx - b, cy - a, cx + b, cy + a), radius=a * .4, fill=CREAM, outline=ink, width=lw)
+        a, b = s * 0.34, s * 0.95
+        d.rounded_rectangle((cx - a, cy - b, cx + a, cy + b), radius=a * 0.4, fill=CREAM, outline=ink, width=lw)
+        d.rounded_rectangle((cx - b, cy - a, cx + b, cy + a), radius=a * 0.4, fill=CREAM, outline=ink, width=lw)
         d.rectangle((cx - a + lw, cy - a + lw, cx + a - lw, cy + a - lw), fill=CREAM)
-        d.polygon(_heart_points(cx, cy, s * .28), fill=red)
+        d.polygon(_heart_points(cx, cy, s * 0.28), fill=red)
     elif motif == "house_sprout":
-        hx = cx - s * .2
-        d.rectangle((hx - s * .6, cy - s * .15, hx + s * .6, cy + s * .8), fill=CREAM, outline=ink, width=lw)
-        d.polygon([(hx - s * .8, cy - s * .1), (hx, cy - s * .8), (hx + s * .8, cy - s * .1)], fill=ink)
-        d.rectangle((hx - s * .15, cy + s * .3, hx + s * .15, cy + s * .8), fill=ink)
-        sx = cx + s * .85
-        d.line([(sx, cy + s * .8), (sx, cy - s * .1)], fill=green, width=lw * 2)
-        d.ellipse((sx - s * .5, cy - s * .45, sx, cy - s * .1), fill=green)
-        d.ellipse((sx, cy - s * .65, sx + s * .5, cy - s * .3), fill=green)
+        hx = cx - s * 0.2
+        d.rectangle((hx - s * 0.6, cy - s * 0.15, hx + s * 0.6, cy + s * 0.8), fill=CREAM, outline=ink, width=lw)
+        d.polygon([(hx - s * 0.8, cy - s * 0.1), (hx, cy - s * 0.8), (hx + s * 0.8, cy - s * 0.1)], fill=ink)
+        d.rectangle((hx - s * 0.15, cy + s * 0.3, hx + s * 0.15, cy + s * 0.8), fill=ink)
+        sx = cx + s * 0.85
+        d.line([(sx, cy + s * 0.8), (sx, cy - s * 0.1)], fill=green, width=lw * 2)
+        d.ellipse((sx - s * 0.5, cy - s * 0.45, sx, cy - s * 0.1), fill=green)
+        d.ellipse((sx, cy - s * 0.65, sx + s * 0.5, cy - s * 0.3), fill=green)
     elif motif == "road":
-        top, bottom = cy - s * .55, cy + s * .85
+        top, bottom = cy - s * 0.55, cy + s * 0.85
         for k, shade in enumerate([(120, 180, 80), (96, 160, 70), (140, 196, 96)]):
-            off = k * s * .45
-            d.polygon([(cx - s * 1.3, bottom - off), (cx - s * .12, top), (cx - s * 1.3, top + off * .2)], fill=shade)
-            d.polygon([(cx + s * 1.3, bottom - off), (cx + s * .12, top), (cx + s * 1.3, top + off * .2)], fill=shade)
-        d.polygon([(cx - s * .7, bottom), (cx - s * .06, top), (cx + s * .06, top), (cx + s * .7, bottom)], fill=CREAM, outline=ink, width=lw)
+            off = k * s * 0.45
+            d.polygon([(cx - s * 1.3, bottom - off), (cx - s * 0.12, top), (cx - s * 1.3, top + off * 0.2)], fill=shade)
+            d.polygon([(cx + s * 1.3, bottom - off), (cx + s * 0.12, top), (cx + s * 1.3, top + off * 0.2)], fill=shade)
+        d.polygon(
+            [(cx - s * 0.7, bottom), (cx - s * 0.06, top), (cx + s * 0.06, top), (cx + s * 0.7, bottom)],
+            fill=CREAM,
+            outline=ink,
+            width=lw,
+        )
         for k in range(5):
-            t0, t1 = k / 5, k / 5 + .1
-            d.line([(cx, top + (bottom - top) * t0), (cx, top + (bottom - top) * t1)], fill=ink, width=max(1, int(lw * (0.5 + t0))))
-        d.ellipse((cx + s * .55, top - s * .75, cx + s * 1.05, top - s * .25), fill=gold)
+            t0, t1 = k / 5, k / 5 + 0.1
+            d.line(
+                [(cx, top + (bottom - top) * t0), (cx, top + (bottom - top) * t1)],
+                fill=ink,
+                width=max(1, int(lw * (0.5 + t0))),
+            )
+        d.ellipse((cx + s * 0.55, top - s * 0.75, cx + s * 1.05, top - s * 0.25), fill=gold)
     elif motif == "gear":
         pts = []
         for i in range(48):
@@ -237,52 +306,75 @@ def draw_motif(d: ImageDraw.ImageDraw, motif: str, cx: float, cy: float, s: floa
             r = s * (0.95 if (i // 3) % 2 == 0 else 0.72)
             pts.append((cx + r * math.cos(ang), cy + r * math.sin(ang)))
         d.polygon(pts, fill=CREAM, outline=ink, width=lw)
-        d.ellipse((cx - s * .3, cy - s * .3, cx + s * .3, cy + s * .3), fill=ink)
-        d.ellipse((cx - s * .14, cy - s * .14, cx + s * .14, cy + s * .14), fill=CREAM)
+        d.ellipse((cx - s * 0.3, cy - s * 0.3, cx + s * 0.3, cy + s * 0.3), fill=ink)
+        d.ellipse((cx - s * 0.14, cy - s * 0.14, cx + s * 0.14, cy + s * 0.14), fill=CREAM)
     elif motif == "roofs":
-        for k, (dx, size) in enumerate([(-s * .75, .55), (0, .75), (s * .75, .5)]):
+        for _k, (dx, size) in enumerate([(-s * 0.75, 0.55), (0, 0.75), (s * 0.75, 0.5)]):
             hs = s * size
-            base = cy + s * .75
+            base = cy + s * 0.75
             x = cx + dx
-            d.rectangle((x - hs * .6, base - hs * 1.1, x + hs * .6, base), fill=CREAM, outline=ink, width=lw)
-            d.polygon([(x - hs * .85, base - hs * 1.05), (x, base - hs * 1.8), (x + hs * .85, base - hs * 1.05)], fill=ink)
-            d.rectangle((x - hs * .15, base - hs * .5, x + hs * .15, base), fill=_mix(colour, ink, .5))
-        d.line([(cx - s * 1.3, cy + s * .77), (cx + s * 1.3, cy + s * .77)], fill=ink, width=lw)
+            d.rectangle((x - hs * 0.6, base - hs * 1.1, x + hs * 0.6, base), fill=CREAM, outline=ink, width=lw)
+            d.polygon(
+                [(x - hs * 0.85, base - hs * 1.05), (x, base - hs * 1.8), (x + hs * 0.85, base - hs * 1.05)], fill=ink
+            )
+            d.rectangle((x - hs * 0.15, base - hs * 0.5, x + hs * 0.15, base), fill=_mix(colour, ink, 0.5))
+        d.line([(cx - s * 1.3, cy + s * 0.77), (cx + s * 1.3, cy + s * 0.77)], fill=ink, width=lw)
     elif motif == "bulb":
         for k in range(9):
             ang = math.pi + k * math.pi / 8
-            d.line([(cx + s * .75 * math.cos(ang), cy - s * .2 + s * .75 * math.sin(ang)),
-                    (cx + s * 1.05 * math.cos(ang), cy - s * .2 + s * 1.05 * math.sin(ang))], fill=CREAM, width=lw)
-        d.ellipse((cx - s * .55, cy - s * .75, cx + s * .55, cy + s * .35), fill=gold, outline=ink, width=lw)
-        d.rectangle((cx - s * .25, cy + s * .3, cx + s * .25, cy + s * .75), fill=CREAM, outline=ink, width=lw)
-        d.line([(cx - s * .25, cy + s * .5), (cx + s * .25, cy + s * .5)], fill=ink, width=lw)
+            d.line(
+                [
+                    (cx + s * 0.75 * math.cos(ang), cy - s * 0.2 + s * 0.75 * math.sin(ang)),
+                    (cx + s * 1.05 * math.cos(ang), cy - s * 0.2 + s * 1.05 * math.sin(ang)),
+                ],
+                fill=CREAM,
+                width=lw,
+            )
+        d.ellipse((cx - s * 0.55, cy - s * 0.75, cx + s * 0.55, cy + s * 0.35), fill=gold, outline=ink, width=lw)
+        d.rectangle((cx - s * 0.25, cy + s * 0.3, cx + s * 0.25, cy + s * 0.75), fill=CREAM, outline=ink, width=lw)
+        d.line([(cx - s * 0.25, cy + s * 0.5), (cx + s * 0.25, cy + s * 0.5)], fill=ink, width=lw)
     elif motif == "shield":
-        pts = [(cx - s * .8, cy - s * .75), (cx, cy - s * .95), (cx + s * .8, cy - s * .75),
-               (cx + s * .72, cy + s * .15), (cx, cy + s * .95), (cx - s * .72, cy + s * .15)]
+        pts = [
+            (cx - s * 0.8, cy - s * 0.75),
+            (cx, cy - s * 0.95),
+            (cx + s * 0.8, cy - s * 0.75),
+            (cx + s * 0.72, cy + s * 0.15),
+            (cx, cy + s * 0.95),
+            (cx - s * 0.72, cy + s * 0.15),
+        ]
         d.polygon(pts, fill=CREAM, outline=ink, width=lw)
-        d.polygon(_star_points(cx, cy - s * .05, s * .42), fill=ink)
+        d.polygon(_star_points(cx, cy - s * 0.05, s * 0.42), fill=ink)
     elif motif == "document":
-        x0, y0, x1, y1, fold = cx - s * .65, cy - s * .9, cx + s * .65, cy + s * .9, s * .35
+        x0, y0, x1, y1, fold = cx - s * 0.65, cy - s * 0.9, cx + s * 0.65, cy + s * 0.9, s * 0.35
         d.polygon([(x0, y0), (x1 - fold, y0), (x1, y0 + fold), (x1, y1), (x0, y1)], fill=CREAM, outline=ink, width=lw)
-        d.polygon([(x1 - fold, y0), (x1 - fold, y0 + fold), (x1, y0 + fold)], fill=_mix(CREAM, ink, .3))
+        d.polygon([(x1 - fold, y0), (x1 - fold, y0 + fold), (x1, y0 + fold)], fill=_mix(CREAM, ink, 0.3))
         for k in range(4):
-            y = y0 + s * .45 + k * s * .25
-            d.line([(x0 + s * .2, y), (x1 - s * .25 - (k % 2) * s * .3, y)], fill=ink, width=max(1, lw // 2))
-        bx, by, br = x1 - s * .05, y1 - s * .1, s * .38
+            y = y0 + s * 0.45 + k * s * 0.25
+            d.line([(x0 + s * 0.2, y), (x1 - s * 0.25 - (k % 2) * s * 0.3, y)], fill=ink, width=max(1, lw // 2))
+        bx, by, br = x1 - s * 0.05, y1 - s * 0.1, s * 0.38
         d.ellipse((bx - br, by - br, bx + br, by + br), fill=green)
-        d.line([(bx - br * .45, by), (bx - br * .1, by + br * .4), (bx + br * .5, by - br * .35)], fill=CREAM, width=lw * 2)
+        d.line(
+            [(bx - br * 0.45, by), (bx - br * 0.1, by + br * 0.4), (bx + br * 0.5, by - br * 0.35)],
+            fill=CREAM,
+            width=lw * 2,
+        )
     elif motif == "phone":
-        d.rounded_rectangle((cx - s * .45, cy - s * .85, cx + s * .45, cy + s * .85), radius=s * .12, fill=ink)
-        d.rectangle((cx - s * .36, cy - s * .66, cx + s * .36, cy + s * .6), fill=CREAM)
-        d.ellipse((cx - s * .06, cy + s * .68, cx + s * .06, cy + s * .8), fill=CREAM)
+        d.rounded_rectangle((cx - s * 0.45, cy - s * 0.85, cx + s * 0.45, cy + s * 0.85), radius=s * 0.12, fill=ink)
+        d.rectangle((cx - s * 0.36, cy - s * 0.66, cx + s * 0.36, cy + s * 0.6), fill=CREAM)
+        d.ellipse((cx - s * 0.06, cy + s * 0.68, cx + s * 0.06, cy + s * 0.8), fill=CREAM)
         for k in range(3):
-            r = s * (.25 + k * .12)
-            d.arc((cx + s * .7 - r, cy - s * .6 - r, cx + s * .7 + r, cy - s * .6 + r), 200, 340, fill=CREAM, width=lw)
+            r = s * (0.25 + k * 0.12)
+            d.arc(
+                (cx + s * 0.7 - r, cy - s * 0.6 - r, cx + s * 0.7 + r, cy - s * 0.6 + r), 200, 340, fill=CREAM, width=lw
+            )
         for k in range(3):
-            h = s * (.12 + k * .12)
-            d.rectangle((cx - s * .2 + k * s * .16, cy + s * .35 - h, cx - s * .1 + k * s * .16, cy + s * .35), fill=_mix(colour, ink, .3))
+            h = s * (0.12 + k * 0.12)
+            d.rectangle(
+                (cx - s * 0.2 + k * s * 0.16, cy + s * 0.35 - h, cx - s * 0.1 + k * s * 0.16, cy + s * 0.35),
+                fill=_mix(colour, ink, 0.3),
+            )
     elif motif == "star":
-        d.polygon(_star_points(cx, cy, s * 1.05), fill=gold, outline=_mix(gold, (120, 40, 20), .4))
+        d.polygon(_star_points(cx, cy, s * 1.05), fill=gold, outline=_mix(gold, (120, 40, 20), 0.4))
     else:
         d.ellipse((cx - s, cy - s, cx + s, cy + s), fill=CREAM, outline=ink, width=lw)
 
@@ -295,16 +387,21 @@ def render(spec: dict, seed: int) -> Image.Image:
     layer = Image.new("RGBA", img.size, (0, 0, 0, 0))
     ds, dl = ImageDraw.Draw(shadow), ImageDraw.Draw(layer)
     if spec["layout"] == "single":
-        positions = [(w * .42, h * .47, h * .3)]
+        positions = [(w * 0.42, h * 0.47, h * 0.3)]
     else:
         rows = 3 if spec["layout"] == "grid" else 2
         cols = 4
-        positions = [(w * (k + .5) / cols + rng.uniform(-8, 8) * SCALE,
-                      h * (r + .5) / rows + rng.uniform(-6, 6) * SCALE,
-                      h * (.11 if rows == 3 else .14) * rng.uniform(.85, 1.05))
-                     for r in range(rows) for k in range(cols)]
+        positions = [
+            (
+                w * (k + 0.5) / cols + rng.uniform(-8, 8) * SCALE,
+                h * (r + 0.5) / rows + rng.uniform(-6, 6) * SCALE,
+                h * (0.11 if rows == 3 else 0.14) * rng.uniform(0.85, 1.05),
+            )
+            for r in range(rows)
+            for k in range(cols)
+        ]
     for x, y, s in positions:
-        draw_motif(ds, spec["motif"], x + s * .08, y + s * .1, s, (40, 25, 20))
+        draw_motif(ds, spec["motif"], x + s * 0.08, y + s * 0.1, s, (40, 25, 20))
         draw_motif(dl, spec["motif"], x, y, s, spec["colour"])
     alpha = shadow.getchannel("A").point(lambda v: v * 35 // 100)
     shadow = Image.new("RGBA", img.size, (40, 25, 20, 0))
@@ -313,13 +410,13 @@ def render(spec: dict, seed: int) -> Image.Image:
     img.paste(layer, (0, 0), layer)
     if spec["initials"]:
         d = ImageDraw.Draw(img)
-        font = _font(int(h * .13))
+        font = _font(int(h * 0.13))
         box = d.textbbox((0, 0), spec["initials"], font=font)
         tw, th = box[2] - box[0], box[3] - box[1]
-        pad = h * .04
-        x1, y1 = w - h * .07, h - h * .07
+        pad = h * 0.04
+        x1, y1 = w - h * 0.07, h - h * 0.07
         x0, y0 = x1 - tw - 2 * pad, y1 - th - 2 * pad
-        d.rounded_rectangle((x0, y0, x1, y1), radius=pad, fill=_mix(spec["colour"], (50, 25, 15), .5))
+        d.rounded_rectangle((x0, y0, x1, y1), radius=pad, fill=_mix(spec["colour"], (50, 25, 15), 0.5))
         d.text((x0 + pad - box[0], y0 + pad - box[1]), spec["initials"], font=font, fill=CREAM)
     return img.resize((WIDTH, HEIGHT), Image.Resampling.LANCZOS)
 
@@ -359,7 +456,9 @@ def main(argv: list[str] | None = None) -> int:
             if not isinstance(image, dict) or not image.get("src"):
                 continue
             target = (record_path.parent / str(image["src"])).resolve()
-            relative = target.relative_to(root.resolve()).as_posix() if target.is_relative_to(root.resolve()) else str(target)
+            relative = (
+                target.relative_to(root.resolve()).as_posix() if target.is_relative_to(root.resolve()) else str(target)
+            )
             if args.check:
                 if target.is_file():
                     total += target.stat().st_size

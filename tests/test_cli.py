@@ -13,9 +13,9 @@ def test_check_reports_all_problems_and_fails(root, capsys):
     assert code == 1
     err = capsys.readouterr().err
     lines = [line for line in err.splitlines() if ": error[" in line]
-    assert len(lines) == 32
+    assert len(lines) == 33
     assert lines[0].startswith("tests/fixtures/broken/Ten File Sai.md:1:1: error[GS061]: ")
-    assert err.strip().endswith("Đã kiểm tra 13 hồ sơ: 32 lỗi, 0 cảnh báo.")
+    assert err.strip().endswith("Đã kiểm tra 13 hồ sơ: 33 lỗi, 0 cảnh báo.")
 
 
 def test_check_github_and_json_formats(root, capsys):

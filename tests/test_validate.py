@@ -32,6 +32,7 @@ EXPECTED = {
     (B + "kieu-sai.md", 2, 8, "GS013"),
     (B + "kieu-sai.md", 5, 12, "GS012"),
     (B + "kieu-sai.md", 9, 7, "GS012"),
+    (B + "kieu-sai.md", 12, 10, "GS040"),
     (B + "kieu-sai.md", 13, 10, "GS041"),
     (B + "kieu-sai.md", 16, 10, "GS016"),
     (B + "kieu-sai.md", 19, 9, "GS014"),
@@ -62,6 +63,20 @@ def test_messages_are_vietnamese_with_suggestions(ctx):
     assert "có phải ý bạn là “summary”" in messages[(B + "kieu-sai.md", "GS011")]
     assert "Phường Khương Trung" in messages[(B + "danh-muc-sai.md", "GS030")]
     assert messages[(B + "nam-ngoai-khoang.md", "GS010")] == "thiếu trường bắt buộc “unit”."
+    assert messages[(B + "kieu-sai.md", "GS041")].startswith("ảnh thứ 1 thiếu mô tả")
+    assert "cấp có thể trao: Chủ tịch nước" in messages[(B + "danh-muc-sai.md", "GS025")]
+
+
+def test_schema_errors_do_not_hide_catalogue_errors(ctx, valid_text, tmp_path):
+    text = valid_text.replace("year: 2023", "year: hai nghìn", 1).replace("field: van-hoa-co-so", "field: khong-co")
+    text = text.replace("  - Người tốt, việc tốt\n", "").replace("movements:\n", "movements: [Người tốt, việc tốt]\n")
+    text = text.replace("  - hoc-tap-lam-theo-bac\n", "")
+    doc = parse_text(text, "x.md")
+    assert check_document(doc, tmp_path / "x.md", ctx) is None
+    codes = sorted(d.code for d in doc.diagnostics)
+    assert codes == ["GS012", "GS021", "GS022"]
+    comma = next(d for d in doc.diagnostics if d.code == "GS021")
+    assert "dấu phẩy" in comma.message
 
 
 def test_valid_record_becomes_a_resolved_model(ctx, valid_text, tmp_path):

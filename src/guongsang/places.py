@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
@@ -97,6 +97,16 @@ def split_type(part: str) -> tuple[str | None, str]:
     return None, text
 
 
+_LEVELS = ({"Quận", "Huyện", "Thị xã", "Thành phố"}, {"Phường", "Xã", "Thị trấn", "Đặc khu"})
+
+# Former names of provinces renamed shortly before the 2025 reorganisation (compact form → legacy key).
+_FORMER_PROVINCE_NAMES = {"thuathienhue": "thanhphohue", "tinhthuathienhue": "thanhphohue"}
+
+
+def _same_level(a: str, b: str) -> bool:
+    return any(a in level and b in level for level in _LEVELS)
+
+
 def _bare(name: str, unit_type: str) -> str:
     return name[len(unit_type):].strip() if name.startswith(unit_type) else name
 
@@ -118,7 +128,9 @@ class _Index:
         if not found:
             found = self.by_key.get(compact(name), []) or self.by_key.get(compact(part), [])
         if unit_type:
-            found = [u for u in found if compact(u.type) == compact(unit_type)]
+            typed = [u for u in found if compact(u.type) == compact(unit_type)]
+            # A unit upgraded before 2025 (thị xã → thành phố, xã → phường) is still found by its old type.
+            found = typed or [u for u in found if _same_level(u.type, unit_type)]
         found = list(dict.fromkeys(found))
         if len(found) > 1:  # names differing only by tone marks: the accents decide
             exact = nfc(name).replace(" ", "").casefold()
@@ -142,6 +154,9 @@ class Gazetteer:
     province_of_legacy: dict[str, str]  # legacy province key → current province key
     ward_of_legacy: dict[str, list[tuple[str, bool]]]  # "p_d_w" → [(current ward key, is default)]
     legacy_of_ward: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (p, w) → ["p_d_w"]
+    # Districts split or renamed before 2025 (e.g. TP Huế → Phú Xuân, Thuận Hóa): province → compact
+    # former name → the district keys its wards now belong to.
+    former_districts: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._province_index = _Index(list(self.provinces.values()))
@@ -245,6 +260,18 @@ class Gazetteer:
             if len(found_w) != 1:
                 raise self._not_found(found_w, parts[-2], w_index, district.name)
             return self._legacy_locality(text, province, lprov, district, found_w[0], parts[:-2])
+        # A district that was split or renamed shortly before 2025: look for the ward in its successors.
+        former = self.former_districts.get(lprov.key, {})
+        unit_type, name = split_type(parts[-1])
+        successors = former.get(compact(f"{unit_type or ''} {name}")) or former.get(compact(name))
+        if successors and len(parts) > 1:
+            candidates = [w for d in successors if d in districts
+                          for w in self._index(f"{lprov.key}_{d}", self.legacy_wards.get(f"{lprov.key}_{d}", {}))
+                          .find(parts[-2])]
+            if len(candidates) == 1:
+                ward = candidates[0]
+                return self._legacy_locality(text, province, lprov, self.legacy_district_of(ward), ward,
+                                             parts[:-2])
         # No district written: a ward of the (legacy) province, if its name is unique there.
         candidates = []
         for district in districts.values():
@@ -296,8 +323,6 @@ def _dedupe_slugs(units: dict[str, Unit]) -> dict[str, Unit]:
 
 
 def _with_slug(unit: Unit, slug: str) -> Unit:
-    from dataclasses import replace
-
     return replace(unit, slug=slug)
 
 
@@ -314,6 +339,8 @@ def gazetteer() -> Gazetteer:
                       "Thành phố", v["provinceCode"], v["provinceShort"], "", v["provinceKeywords"])
              for k, v in legacy["DICT_PROVINCE"].items()}
     lprov = {k: _with_slug(u, slugify(u.short)) for k, u in lprov.items()}
+    for former, key in _FORMER_PROVINCE_NAMES.items():
+        lprov[key] = replace(lprov[key], keywords=(*lprov[key].keywords, former))
     ldist = {p: _dedupe_slugs({k: _unit(k, v["district"], v["districtType"], v["districtCode"], v["districtShort"],
                                         p, v["districtKeywords"]) for k, v in ds.items()})
              for p, ds in legacy["DICT_PROVINCE_DISTRICT"].items()}
@@ -356,4 +383,9 @@ def gazetteer() -> Gazetteer:
             for item in news:
                 ward_of_legacy.setdefault(old, []).append((item["newWardKey"], bool(item["isDefaultNewWard"])))
                 legacy_of_ward.setdefault((p, item["newWardKey"]), []).append(old)
-    return Gazetteer(lprov, ldist, lward, prov, wards, province_of_legacy, ward_of_legacy, legacy_of_ward)
+    former: dict[str, dict[str, list[str]]] = {}
+    for p, olds in legacy["DICT_PROVINCE_DISTRICT_DIVIDED"].items():
+        for old in olds.values():
+            for keyword in old["dividedDistrictKeywords"]:
+                former.setdefault(p, {})[keyword] = list(old["districts"])
+    return Gazetteer(lprov, ldist, lward, prov, wards, province_of_legacy, ward_of_legacy, legacy_of_ward, former)

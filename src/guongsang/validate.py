@@ -6,6 +6,7 @@ Nothing stops at the first error: each file is checked as far as it can be, and 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from . import frontmatter
 from .catalog import Catalog, Entry, Table
 from .diagnostics import Diagnostic, did_you_mean
 from .frontmatter import Document
-from .places import Gazetteer, LocalityError
+from .places import Gazetteer, Locality, LocalityError
 from .records import Award, Consent, Exemplar, Image, Source, scan
 from .schema import FIELD_NAMES, AwardIn, ConsentIn, ExemplarIn, ImageIn, SourceIn
 from .text import slugify
@@ -54,11 +55,17 @@ class Result:
     files: int = 0
 
 
+_NOUNS = {"images": "ảnh", "awards": "khen thưởng", "sources": "nguồn", "achievements": "thành tích",
+          "movements": "phong trào", "tags": "từ khoá"}
+
+
 def _dotted(loc: tuple) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+    """A field in the editor's words, quoted: ("awards", 0, "year") → “year” của khen thưởng thứ 1."""
+    if len(loc) >= 2 and isinstance(loc[1], int) and str(loc[0]) in _NOUNS:
+        item = f"{_NOUNS[str(loc[0])]} thứ {loc[1] + 1}"
+        rest = ".".join(str(p) for p in loc[2:])
+        return f"“{rest}” của {item}" if rest else item
+    return "“" + ".".join(str(p) for p in loc) + "”"
 
 
 def _model_for(loc: tuple) -> type[BaseModel]:
@@ -75,56 +82,38 @@ def _pydantic_diagnostic(doc: Document, error: Any) -> Diagnostic:
     given = error.get("input")
     if loc and loc[-1] == "alt" and kind in ("missing", "string_too_short"):
         return doc.error(loc if kind != "missing" else loc[:-1], "GS041",
-                         f"ảnh “{name}” thiếu mô tả ngắn (alt) cho người khiếm thị.")
+                         f"ảnh thứ {loc[1] + 1} thiếu mô tả ngắn (alt) cho người khiếm thị.")
     if kind == "missing":
-        return doc.error(loc[:-1], "GS010", f"thiếu trường bắt buộc “{name}”.")
+        return doc.error(loc[:-1], "GS010", f"thiếu trường bắt buộc {name}.")
     if kind == "extra_forbidden":
         allowed = FIELD_NAMES[_model_for(loc[:-1])]
-        return doc.error(loc, "GS011", f"trường “{name}” không có trong mẫu hồ sơ"
+        return doc.error(loc, "GS011", f"trường {name} không có trong mẫu hồ sơ"
                          + did_you_mean(str(loc[-1]), allowed), key=True)
     if kind.startswith("GS"):
         return doc.error(loc, kind, error["msg"])
     if kind in _TYPE_NAMES:
-        return doc.error(loc, "GS012", f"“{name}” phải là {_TYPE_NAMES[kind]}, nhưng đang là “{given}”.")
+        return doc.error(loc, "GS012", f"{name} phải là {_TYPE_NAMES[kind]}, nhưng đang là “{given}”.")
     if kind in ("string_too_long", "too_long"):
         limit = error.get("ctx", {}).get("max_length")
         size = len(given) if hasattr(given, "__len__") else "?"
-        return doc.error(loc, "GS013", f"“{name}” dài {size} ký tự, vượt giới hạn {limit}.")
+        return doc.error(loc, "GS013", f"{name} dài {size} ký tự, vượt giới hạn {limit}.")
     if kind in ("string_too_short", "too_short"):
         limit = error.get("ctx", {}).get("min_length")
         what = "mục" if kind == "too_short" else "ký tự"
-        return doc.error(loc, "GS013", f"“{name}” cần ít nhất {limit} {what}.")
+        return doc.error(loc, "GS013", f"{name} cần ít nhất {limit} {what}.")
     if kind == "string_pattern_mismatch":
-        return doc.error(loc, "GS061", f"“{name}” chỉ gồm chữ thường không dấu, số và dấu gạch ngang"
+        return doc.error(loc, "GS061", f"{name} chỉ gồm chữ thường không dấu, số và dấu gạch ngang"
                          f" (gợi ý: “{slugify(str(given))}”).")
-    return doc.error(loc, "GS012", f"“{name}”: giá trị “{given}” không hợp lệ.")
+    return doc.error(loc, "GS012", f"{name}: giá trị “{given}” không hợp lệ.")
 
 
-def _lookup(doc: Document, table: Table, value: str, loc: tuple, code: str, what: str) -> Entry | None:
+def _lookup(doc: Document, table: Table, value: str, loc: tuple, code: str, what: str,
+            hint: str = "") -> Entry | None:
     entry = table.find(value)
     if entry is None:
-        doc.diagnostics.append(doc.error(loc, code, f"{what} “{value}” không có trong danh mục" + table.suggest(value)))
+        doc.diagnostics.append(doc.error(loc, code, f"{what} “{value}” không có trong danh mục"
+                                         + (hint or table.suggest(value))))
     return entry
-
-
-def _images(doc: Document, items: list[ImageIn], folder: Path, root: Path) -> list[Image]:
-    out = []
-    for i, item in enumerate(items):
-        loc = ("images", i, "src")
-        path = (folder / item.src).resolve()
-        if Path(item.src).is_absolute() or not path.is_relative_to(root.resolve()):
-            doc.diagnostics.append(doc.error(loc, "GS042", f"ảnh “{item.src}” nằm ngoài kho dữ liệu."))
-        elif path.suffix.lower() not in IMAGE_SUFFIXES:
-            doc.diagnostics.append(doc.error(loc, "GS042", f"“{item.src}” không phải ảnh JPEG, PNG hoặc WebP."))
-        elif not path.is_file():
-            doc.diagnostics.append(doc.error(loc, "GS040", f"không tìm thấy tệp ảnh “{item.src}”."))
-        else:
-            size = _image_size(path)
-            if size is None:
-                doc.diagnostics.append(doc.error(loc, "GS042", f"tệp “{item.src}” hỏng hoặc không phải ảnh."))
-                continue
-            out.append(Image(item.src, path, item.alt, item.caption or "", item.credit or "", *size))
-    return out
 
 
 def _image_size(path: Path) -> tuple[int, int] | None:
@@ -139,6 +128,24 @@ def _image_size(path: Path) -> tuple[int, int] | None:
         return None
 
 
+def _image(doc: Document, index: int, src: str, folder: Path, roots: tuple[Path, ...]) -> Path | None:
+    """The image file a record names, or None after reporting why it cannot be used."""
+    loc = ("images", index, "src")
+    path = (folder / src).resolve()
+    if Path(src).is_absolute() or not any(path.is_relative_to(r) for r in roots):
+        doc.diagnostics.append(doc.error(loc, "GS042", f"ảnh “{src}” nằm ngoài thư mục hồ sơ; "
+                                         "hãy đặt ảnh trong thư mục “anh/” cạnh hồ sơ."))
+    elif not path.is_file():
+        doc.diagnostics.append(doc.error(loc, "GS040", f"không tìm thấy tệp ảnh “{src}”."))
+    elif path.suffix.lower() not in IMAGE_SUFFIXES:
+        doc.diagnostics.append(doc.error(loc, "GS042", f"“{src}” không phải ảnh JPEG, PNG hoặc WebP."))
+    elif _image_size(path) is None:
+        doc.diagnostics.append(doc.error(loc, "GS042", f"tệp “{src}” hỏng hoặc không phải ảnh."))
+    else:
+        return path
+    return None
+
+
 def _duplicates(doc: Document, values: list[str], loc: str) -> None:
     seen: set[str] = set()
     for i, value in enumerate(values):
@@ -147,50 +154,114 @@ def _duplicates(doc: Document, values: list[str], loc: str) -> None:
         seen.add(value)
 
 
-def check_document(doc: Document, file: Path, ctx: Context) -> Exemplar | None:
-    """Validate one parsed file; diagnostics are appended to ``doc.diagnostics``."""
-    if doc.diagnostics:
-        return None
-    try:
-        raw = ExemplarIn.model_validate(doc.data, context={"today": ctx.today})
-    except ValidationError as exc:
-        doc.diagnostics.extend(_pydantic_diagnostic(doc, e) for e in exc.errors())
-        return None
-    cat = ctx.catalog
-    kind = _lookup(doc, cat.kinds, raw.kind, ("kind",), "GS020", "đối tượng")
-    movements = [_lookup(doc, cat.movements, m, ("movements", i), "GS021", "phong trào")
-                 for i, m in enumerate(raw.movements)]
-    _duplicates(doc, [m.code for m in movements if m], "movements")
-    field_entry = _lookup(doc, cat.fields, raw.field, ("field",), "GS022", "lĩnh vực")
-    awards = []
-    for i, a in enumerate(raw.awards):
-        form = _lookup(doc, cat.award_forms, a.form, ("awards", i, "form"), "GS023", "hình thức khen thưởng")
-        level = _lookup(doc, cat.award_levels, a.level, ("awards", i, "level"), "GS024", "cấp khen thưởng")
-        if form and level:
-            allowed = form.get("levels") or []
-            if allowed and level.code not in allowed:
-                doc.diagnostics.append(doc.error(("awards", i, "level"), "GS025",
-                                                 f"“{form.label}” không do cấp “{level.label}” trao tặng."))
-            awards.append(Award(form, level, a.year, a.decision or "", a.date))
-    try:
-        locality = ctx.gazetteer.resolve(raw.locality)
-    except LocalityError as exc:
-        doc.diagnostics.append(doc.error(("locality",), exc.code, exc.message))
-        locality = None
-    images = _images(doc, raw.images, file.parent, ctx.root)
-    if kind and kind.code in KINDS_NEEDING_CONSENT and raw.consent is None:
-        doc.diagnostics.append(doc.error((), "GS050", f"hồ sơ {kind.label.lower()} cần trường “consent” "
+@dataclass
+class _Resolved:
+    """Catalogue entries, locality and image files a record names, resolved from its raw data."""
+
+    kind: Entry | None = None
+    movements: list[Entry | None] = dataclasses.field(default_factory=list)
+    field: Entry | None = None
+    awards: list[tuple[Entry, Entry] | None] = dataclasses.field(default_factory=list)
+    locality: Locality | None = None
+    images: dict[int, Path] = dataclasses.field(default_factory=dict)
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _comma_hint(items: list[Any], i: int, table: Table) -> str:
+    """A label containing a comma, split by a one-line list ``[a, b]``, gets a hint instead of a guess."""
+    nxt = items[i + 1] if i + 1 < len(items) else None
+    if isinstance(nxt, str) and table.find(f"{items[i]}, {nxt}"):
+        return (f" — tên “{items[i]}, {nxt}” có dấu phẩy nên phải viết trên một dòng riêng "
+                f"bắt đầu bằng “- ”, không đặt trong [ ].")
+    return ""
+
+
+def _resolve(doc: Document, file: Path, ctx: Context) -> _Resolved:
+    """Catalogue, locality, image and consent checks on whatever fields have the right shape.
+
+    Runs even when the schema check failed, so an editor sees every problem in one pass.
+    """
+    data, cat, out = doc.data, ctx.catalog, _Resolved()
+    if (kind := _text(data.get("kind"))) is not None:
+        out.kind = _lookup(doc, cat.kinds, kind, ("kind",), "GS020", "đối tượng")
+    movements = data.get("movements")
+    if isinstance(movements, list):
+        for i, m in enumerate(movements):
+            if _text(m) is None:
+                continue
+            previous = movements[i - 1] if i else None
+            if isinstance(previous, str) and cat.movements.find(f"{previous}, {m}"):
+                out.movements.append(None)  # second half of a split label: reported with the first half
+                continue
+            hint = _comma_hint(movements, i, cat.movements)
+            out.movements.append(_lookup(doc, cat.movements, m, ("movements", i), "GS021", "phong trào", hint))
+        _duplicates(doc, [m.code for m in out.movements if m], "movements")
+    if (value := _text(data.get("field"))) is not None:
+        out.field = _lookup(doc, cat.fields, value, ("field",), "GS022", "lĩnh vực")
+    awards = data.get("awards")
+    for i, award in enumerate(awards if isinstance(awards, list) else []):
+        if not isinstance(award, dict):
+            continue
+        form = level = None
+        if (name := _text(award.get("form"))) is not None:
+            form = _lookup(doc, cat.award_forms, name, ("awards", i, "form"), "GS023", "hình thức khen thưởng")
+        if (name := _text(award.get("level"))) is not None:
+            level = _lookup(doc, cat.award_levels, name, ("awards", i, "level"), "GS024", "cấp khen thưởng")
+        if form and level and (allowed := form.get("levels") or []) and level.code not in allowed:
+            names = "; ".join(cat.award_levels[c].label for c in allowed if cat.award_levels.find(c))
+            doc.diagnostics.append(doc.error(("awards", i, "level"), "GS025",
+                                             f"“{form.label}” không do cấp “{level.label}” trao tặng; "
+                                             f"cấp có thể trao: {names}."))
+        out.awards.append((form, level) if form and level else None)
+    if (written := _text(data.get("locality"))) is not None:
+        try:
+            out.locality = ctx.gazetteer.resolve(written)
+        except LocalityError as exc:
+            doc.diagnostics.append(doc.error(("locality",), exc.code, exc.message))
+    images = data.get("images")
+    roots = (ctx.root.resolve(), file.parent.resolve())
+    for i, image in enumerate(images if isinstance(images, list) else []):
+        if isinstance(image, dict) and (src := _text(image.get("src"))) is not None:
+            path = _image(doc, i, src, file.parent, roots)
+            if path is not None:
+                out.images[i] = path
+    if out.kind and out.kind.code in KINDS_NEEDING_CONSENT and data.get("consent") is None:
+        doc.diagnostics.append(doc.error((), "GS050", f"hồ sơ {out.kind.label.lower()} cần trường “consent” "
                                          "(ai đồng ý, ngày nào, hình thức nào)."))
     if not doc.body.strip():
         doc.diagnostics.append(Diagnostic(doc.path, doc.body_line, 1, "GS070",
                                           "chưa có câu chuyện bên dưới phần thông tin hồ sơ."))
-    if doc.diagnostics or not (kind and field_entry and locality) or not all(movements):
+    return out
+
+
+def check_document(doc: Document, file: Path, ctx: Context) -> Exemplar | None:
+    """Validate one parsed file; diagnostics are appended to ``doc.diagnostics``."""
+    if doc.diagnostics:  # the file could not be read or parsed: nothing more to check
         return None
+    raw = None
+    try:
+        raw = ExemplarIn.model_validate(doc.data, context={"today": ctx.today})
+    except ValidationError as exc:
+        doc.diagnostics.extend(_pydantic_diagnostic(doc, e) for e in exc.errors())
+    got = _resolve(doc, file, ctx)
+    if raw is None or doc.diagnostics:
+        return None
+    assert got.kind and got.field and got.locality
+    images = []
+    for i, item in enumerate(raw.images):
+        path = got.images[i]
+        width, height = _image_size(path) or (0, 0)
+        images.append(Image(item.src, path, item.alt, item.caption or "", item.credit or "", width, height))
     consent = Consent(raw.consent.by, raw.consent.date, raw.consent.method) if raw.consent else None
     return Exemplar(
-        slug=raw.slug or file.stem, source=doc.path, title=raw.title, name=raw.name, kind=kind,
-        movements=tuple(m for m in movements if m), field=field_entry, locality=locality, unit=raw.unit,
-        year=raw.year, summary=raw.summary, body=doc.body, awards=tuple(awards),
+        slug=raw.slug or file.stem, source=doc.path, title=raw.title, name=raw.name, kind=got.kind,
+        movements=tuple(m for m in got.movements if m), field=got.field, locality=got.locality, unit=raw.unit,
+        year=raw.year, summary=raw.summary, body=doc.body,
+        awards=tuple(Award(*pair, a.year, a.decision or "", a.date)
+                     for pair, a in zip(got.awards, raw.awards, strict=True) if pair),
         achievements=tuple(raw.achievements), images=tuple(images),
         sources=tuple(Source(s.title, s.url, s.publisher or "", s.date) for s in raw.sources),
         tags=tuple(raw.tags), consent=consent, featured=raw.featured, draft=raw.draft,
@@ -213,10 +284,12 @@ def load_exemplars(directory: Path, ctx: Context) -> Result:
         result.files += 1
         shown = _display(file, ctx.root)
         doc = frontmatter.read(file, shown)
-        if not doc.diagnostics and file.stem != slugify(file.stem):
+        parsed = not doc.diagnostics
+        exemplar = check_document(doc, file, ctx)
+        if parsed and file.stem != slugify(file.stem):
             doc.diagnostics.append(Diagnostic(shown, 1, 1, "GS061", f"tên tệp “{file.name}” không hợp lệ; "
                                               f"đổi thành “{slugify(file.stem)}.md”."))
-        exemplar = check_document(doc, file, ctx)
+            exemplar = None
         result.diagnostics += doc.diagnostics
         if exemplar is None:
             continue
