@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from . import templating
 from .diagnostics import render, summary
 from .project import Loaded, Settings, load
+from .search import Indexer, indexable
 from .site import EXEMPLARS, Page
 
 log = logging.getLogger("mkdocs.plugins.guongsang")
@@ -32,6 +33,7 @@ class GuongSangConfig(Config):
     catalog = c.Type(str, default="content/catalog")
     per_page = c.Type(int, default=24)
     today = c.Optional(c.Type(str))
+    search = c.Type(bool, default=True)  # index exemplar pages with Pagefind
 
 
 def front_matter(page: Page) -> str:
@@ -52,6 +54,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self.preloaded: Loaded | None = None  # set by ``guongsang build`` to skip a second load
         self.loaded: Loaded | None = None
         self.pages: dict[str, Page] = {}
+        self.indexer: Indexer | None = None
 
     def settings(self, config: Any) -> Settings:
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
@@ -91,6 +94,27 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             branch = config.extra.get("branch", "main") if config.extra else "main"
             page.edit_url = f"{config.repo_url.rstrip('/')}/edit/{branch}/{derived.source}"
         return context
+
+    def on_pre_build(self, config: Any) -> None:
+        if self.config.search:
+            self.indexer = Indexer().start()
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        derived = self.pages.get(page.file.src_uri)
+        if self.indexer and derived and derived.kind == "exemplar":
+            self.indexer.add(f"/{page.url}", indexable(output))
+        return output
+
+    def on_post_build(self, config: Any) -> None:
+        if self.indexer:
+            indexer, self.indexer = self.indexer, None
+            count = indexer.close(Path(config.site_dir))
+            log.info("Pagefind: indexed %d exemplar pages", count)
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.indexer:
+            self.indexer.abort()
+            self.indexer = None
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         settings = self.settings(config)

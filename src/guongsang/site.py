@@ -30,6 +30,7 @@ YEARS = "nam"
 AWARDS = "khen-thuong"
 PLACES = "dia-phuong"
 LEGACY = "truoc-2025"
+SEARCH = "tim-kiem"
 PAGE_PREFIX = "trang-"
 
 
@@ -307,6 +308,8 @@ def build_site(exemplars: list[Exemplar], catalog: Catalog, gaz: Gazetteer, per_
     everyone = Term("all", "all", "Tất cả gương điển hình", f"{EXEMPLARS}/",
                     "Tất cả gương điển hình tiên tiến, người tốt việc tốt, mới nhất trước.", exemplars=published)
     pages += _listing_pages(everyone, per_page)
+    pages.append(Page(f"{SEARCH}/", "Tìm kiếm gương điển hình", "gs-search.html", "search",
+                      "Tìm gương điển hình theo tên, địa phương, phong trào; lọc theo năm, lĩnh vực, khen thưởng."))
     pages.append(Page("gioi-thieu/ma-loi/", "Mã lỗi khi kiểm tra hồ sơ", "gs-codes.html", "codes",
                       "Danh sách mã lỗi mà lệnh guongsang check báo, kèm cách sửa.", markdown=CODES_INTRO,
                       items=list(CODES.values())))

@@ -53,7 +53,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(site_url):  # the site is built before Playwright's event loop starts
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

@@ -1,0 +1,214 @@
+"""Search: what each exemplar page tells Pagefind (filters, sort keys, folded words) and the indexer itself.
+
+Pagefind folds tone marks but not đ/Đ, so "duc" would not find "Đức". Each indexed page therefore carries,
+out of the reader's sight, the đ-words of its text folded to d ("duc", "dong"); results show only the
+metadata (name, summary, image, locality), never that text.
+
+Indexing runs alongside rendering: :class:`Indexer` owns a Pagefind service in a background thread and pages
+are handed to it as they are written, so the Rust indexer works on one core while MkDocs renders on another.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import hashlib
+import json
+import re
+import threading
+from collections.abc import Coroutine
+from concurrent.futures import Future
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from .records import Exemplar
+from .text import collation_key, fold
+
+# Filter keys (in the URL of a shared search) and their Vietnamese labels, in the order the UI shows them.
+FILTERS: dict[str, str] = {
+    "doi-tuong": "Đối tượng",
+    "phong-trao": "Phong trào",
+    "linh-vuc": "Lĩnh vực",
+    "tinh": "Tỉnh, thành phố",
+    "phuong-xa": "Phường, xã",
+    "quan-huyen-cu": "Quận, huyện (trước 2025)",
+    "nam": "Năm",
+    "hinh-thuc": "Hình thức khen thưởng",
+    "cap-khen": "Cấp khen thưởng",
+}
+SORT_YEAR = "nam"
+INDEX_DIR = "pagefind"
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def filters(exemplar: Exemplar) -> dict[str, list[str]]:
+    """The facet values of one exemplar, keyed as in :data:`FILTERS`."""
+    loc = exemplar.locality
+    values = {
+        "doi-tuong": [exemplar.kind.label],
+        "phong-trao": [m.label for m in exemplar.movements],
+        "linh-vuc": [exemplar.field.label],
+        "tinh": [loc.province.name],
+        "phuong-xa": [loc.ward.name] if loc.ward else [],
+        "quan-huyen-cu": [f"{loc.legacy_district.name}, {loc.legacy_province.name}"]
+        if loc.legacy_district and loc.legacy_province else [],
+        "nam": [str(exemplar.year)],
+        "hinh-thuc": sorted({a.form.label for a in exemplar.awards}, key=collation_key),
+        "cap-khen": sorted({a.level.label for a in exemplar.awards}, key=collation_key),
+    }
+    return {key: list(dict.fromkeys(v)) for key, v in values.items() if v}
+
+
+def folded_words(*texts: str) -> str:
+    """Words containing đ/Đ, folded to plain letters, once each: "Phạm Đức" → "duc"."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for word in _WORD.findall(text):
+            if "đ" in word or "Đ" in word:
+                seen.setdefault(fold(word), None)
+    return " ".join(seen)
+
+
+def name_pairs(name: str) -> str:
+    """Adjacent words of a name folded and joined ("Đông Hải" → "donghai"): an exact-name search matches
+    these, so a reader typing a name finds that person before pages that merely use the same words."""
+    words = [fold(w) for w in _WORD.findall(name)]
+    return " ".join(dict.fromkeys(a + b for a, b in pairwise(words)))
+
+
+def locality_line(exemplar: Exemplar) -> str:
+    """"Phường Khương Đình, Thành phố Hà Nội" — how a search result names the place."""
+    return exemplar.locality.current_label
+
+
+_ARTICLE = '<article class="gs-exemplar"'
+
+
+def indexable(html: str) -> str:
+    """The part of a rendered exemplar page Pagefind needs: the exemplar's article (story, meta, filters).
+
+    Sending only that keeps the pipe to the indexer small; the page itself is written unchanged.
+    """
+    start = html.find(_ARTICLE)
+    end = html.find("</article>", start)
+    if start < 0 or end < 0:
+        return html
+    return f'<!doctype html><html lang="vi"><body>{html[start:end]}</article></body></html>'
+
+
+_SIGNATURE = b"pagefind_dcd"
+
+
+def _read_pf(path: Path) -> Any:
+    import cbor2
+
+    raw = gzip.decompress(path.read_bytes())
+    return cbor2.loads(raw[len(_SIGNATURE):])
+
+
+def _write_pf(folder: Path, prefix: str, lang: str, suffix: str, data: Any, digits: int) -> str:
+    """Write a Pagefind data file named by a hash of its content; returns the hash part of the name."""
+    import cbor2
+
+    payload = _SIGNATURE + cbor2.dumps(data)
+    digest = f"{lang}_{hashlib.sha256(payload).hexdigest()[:digits]}"
+    (folder / f"{prefix}{digest}{suffix}").write_bytes(gzip.compress(payload, mtime=0))
+    return digest
+
+
+def stabilise(bundle: Path) -> None:
+    """Make Pagefind's filter files and metadata byte-identical from one build to the next.
+
+    Pagefind writes filter values and the list of filters in hash-map order, which changes between runs
+    (known upstream: its fragments are stable, its filter and metadata files are not). Sorting them and
+    renaming the files by a hash of their content gives the same bundle for the same pages.
+    """
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for lang, info in entry["languages"].items():
+        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta = _read_pf(meta_path)
+        filters = []
+        for name, digest in meta[3]:
+            old = bundle / "filter" / f"{digest}.pf_filter"
+            filter_name, values = _read_pf(old)
+            old.unlink()
+            data = [filter_name, sorted(values, key=lambda v: v[0])]
+            filters.append([name, _write_pf(bundle / "filter", "", lang, ".pf_filter", data, 7)])
+        meta[3] = sorted(filters)
+        meta_path.unlink()
+        info["hash"] = _write_pf(bundle, "pagefind.", lang, ".pf_meta", meta, 10)
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+class _NoPollDelay:
+    """``asyncio`` as seen by ``pagefind.service``, minus the 0.1 s sleep before each read of a response.
+
+    The Python service waits 0.1 s before reading every response, which caps indexing at ten pages a second
+    (200 s for 2,000 pages); the read it sleeps before already waits for data, so the sleep adds nothing.
+    """
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(asyncio, name)
+
+    @staticmethod
+    async def sleep(delay: float, result: Any = None) -> Any:
+        return await asyncio.sleep(0, result)
+
+
+def _patch_pagefind_polling() -> None:
+    import pagefind.service
+
+    if not isinstance(pagefind.service.asyncio, _NoPollDelay):
+        pagefind.service.asyncio = _NoPollDelay()  # type: ignore[assignment]
+
+
+class Indexer:
+    """A Pagefind index fed page by page from a background event loop; ``close`` writes the bundle."""
+
+    def __init__(self, language: str = "vi") -> None:
+        self._config = {"force_language": language, "root_selector": "html", "keep_index_url": False}
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True)
+        self._pending: list[Future[Any]] = []
+        self._index: Any = None
+
+    def _submit(self, coro: Coroutine[Any, Any, Any]) -> Future[Any]:
+        return asyncio.run_coroutine_threadsafe(coro, self._loop)
+
+    def start(self) -> Indexer:
+        from pagefind.index import PagefindIndex
+
+        _patch_pagefind_polling()
+        self._thread.start()
+        self._index = self._submit(PagefindIndex(config=self._config).__aenter__()).result(timeout=120)
+        return self
+
+    def add(self, url: str, html: str) -> None:
+        """Queue one rendered page. Requests reach the service's single pipe in the order they are added
+        (the loop runs tasks first in, first out, and each writes its request before it first waits), so
+        the index is the same from one build to the next."""
+        self._pending.append(self._submit(self._index.add_html_file(content=html, url=url)))
+
+    def close(self, site_dir: Path) -> int:
+        """Wait for every page, write the bundle into ``site_dir/pagefind`` and stop; returns pages indexed."""
+        try:
+            for future in self._pending:
+                future.result(timeout=600)
+            out = str(site_dir / INDEX_DIR)
+            self._submit(self._index.write_files(output_path=out)).result(timeout=600)
+            stabilise(Path(out))
+            return len(self._pending)
+        finally:
+            self.abort()
+
+    def abort(self) -> None:
+        """Stop the service without writing anything (a failed build)."""
+        if self._index is not None and self._index._service is not None:
+            self._submit(self._index._service.close()).result(timeout=60)
+            self._index = None
+        if self._thread.is_alive():
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(timeout=10)

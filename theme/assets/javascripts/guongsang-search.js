@@ -1,0 +1,215 @@
+// guongsang search page: Pagefind queries, facets, sorting, and the state kept in the URL.
+// Query text is normalised to NFC; Pagefind folds tone marks, and pages carry their đ-words folded to d,
+// so "duc", "Đức" and "ĐỨC" all find "Đức".
+
+const form = document.querySelector("[data-gs-search]");
+const config = JSON.parse(document.getElementById("gs-search-config").textContent);
+const input = form.querySelector("input[name=q]");
+const sortSelect = form.querySelector("select[name=sap-xep]");
+const clearButton = form.querySelector("[data-gs-clear]");
+const statusBox = document.querySelector("[data-gs-status]");
+const resultList = document.querySelector("[data-gs-results]");
+const moreButton = document.querySelector("[data-gs-more]");
+const facetBox = document.querySelector("[data-gs-facets]");
+const siteRoot = new URL(form.dataset.root, document.baseURI);
+const numberFormat = new Intl.NumberFormat("vi-VN");
+
+let pagefind = null;
+let allFilters = {};
+let current = { results: [], shown: 0 };
+let generation = 0;
+
+function readState() {
+  const params = new URLSearchParams(location.search);
+  const filters = {};
+  for (const [key] of config.filters) {
+    const values = params.getAll(key);
+    if (values.length) filters[key] = values;
+  }
+  return { q: (params.get("q") || "").normalize("NFC"), sort: params.get("sap-xep") || "", filters };
+}
+
+function writeState(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set("q", state.q);
+  if (state.sort) params.set("sap-xep", state.sort);
+  for (const [key, values] of Object.entries(state.filters)) {
+    for (const value of values) params.append(key, value);
+  }
+  const query = params.toString();
+  history.replaceState(null, "", query ? `?${query}` : location.pathname);
+}
+
+function collectState() {
+  const filters = {};
+  for (const box of facetBox.querySelectorAll("input[type=checkbox]:checked")) {
+    (filters[box.name] ||= []).push(box.value);
+  }
+  return { q: input.value.normalize("NFC").trim(), sort: sortSelect.value, filters };
+}
+
+// Adjacent words of the query, folded and joined ("Đông Hải" → "donghai"): pages index their name that way,
+// so a search for a name puts that person first, ahead of stories that merely use the same words.
+function namePairs(query) {
+  const words = query.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return words.slice(1).map((word, i) => words[i] + word).join(" ");
+}
+
+function pagefindFilters(filters) {
+  const out = {};
+  for (const [key, values] of Object.entries(filters)) out[key] = { any: values };
+  return out;
+}
+
+function element(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (name === "text") node.textContent = value;
+    else node.setAttribute(name, value);
+  }
+  node.append(...children);
+  return node;
+}
+
+function resultUrl(url) {
+  return new URL(url.replace(/^\//, ""), siteRoot).href;
+}
+
+function renderResult(data) {
+  const link = element("a", { href: resultUrl(data.url), class: "gs-result__link" });
+  if (data.meta.image) {
+    link.append(element("img", {
+      src: resultUrl(data.meta.image), alt: data.meta.image_alt || "",
+      loading: "lazy", width: "96", height: "72", class: "gs-result__img",
+    }));
+  }
+  const text = element("div", { class: "gs-result__text" },
+    element("h2", { class: "gs-result__name", text: data.meta.title || "" }),
+    element("p", { class: "gs-result__meta", text: [data.meta.kind, data.meta.place, data.meta.year].filter(Boolean).join(" · ") }),
+    element("p", { class: "gs-result__summary", text: data.meta.summary || "" }));
+  link.append(text);
+  return element("li", { class: "gs-result" }, link);
+}
+
+async function showMore() {
+  const mine = generation;
+  const slice = current.results.slice(current.shown, current.shown + config.pageSize);
+  const data = await Promise.all(slice.map((r) => r.data()));
+  if (mine !== generation) return;
+  resultList.append(...data.map(renderResult));
+  current.shown += slice.length;
+  moreButton.hidden = current.shown >= current.results.length;
+}
+
+function renderFacets(counts, state) {
+  facetBox.replaceChildren();
+  for (const [key, label] of config.filters) {
+    const values = { ...(allFilters[key] || {}) };
+    for (const name of Object.keys(values)) values[name] = counts[key]?.[name] ?? 0;
+    const chosen = new Set(state.filters[key] || []);
+    const names = Object.keys(values).sort((a, b) =>
+      (chosen.has(b) - chosen.has(a)) || (values[b] - values[a]) || a.localeCompare(b, "vi"));
+    if (!names.length) continue;
+    const list = element("ul", { class: "gs-facet__list" });
+    names.forEach((name, i) => {
+      const id = `f-${key}-${i}`;
+      const box = element("input", { type: "checkbox", id, name: key, value: name });
+      box.checked = chosen.has(name);
+      const item = element("li", { class: values[name] || box.checked ? "" : "gs-facet__empty" }, box,
+        element("label", { for: id }, `${name} `, element("span", { class: "gs-count", text: numberFormat.format(values[name]) })));
+      if (i >= 6 && !box.checked) item.hidden = true;
+      list.append(item);
+    });
+    const group = element("fieldset", { class: "gs-facet" }, element("legend", { text: label }), list);
+    if (names.length > 6) {
+      const toggle = element("button", { type: "button", class: "gs-link-button", "aria-expanded": "false", text: `Xem tất cả (${names.length})` });
+      toggle.addEventListener("click", () => {
+        const open = toggle.getAttribute("aria-expanded") !== "true";
+        list.querySelectorAll("li").forEach((li, i) => { if (i >= 6) li.hidden = !open && !li.querySelector("input").checked; });
+        toggle.setAttribute("aria-expanded", String(open));
+        toggle.textContent = open ? "Thu gọn" : `Xem tất cả (${names.length})`;
+      });
+      group.append(toggle);
+    }
+    facetBox.append(group);
+  }
+}
+
+// <html data-gs-busy> while a search is pending or rendering, so tests and tools know when results are final.
+function busy(on) {
+  if (on) document.documentElement.dataset.gsBusy = "true";
+  else delete document.documentElement.dataset.gsBusy;
+}
+
+async function run() {
+  busy(true);
+  const mine = ++generation;
+  const state = collectState();
+  writeState(state);
+  const active = Object.keys(state.filters).length > 0;
+  clearButton.hidden = !active;
+  if (!state.q && !active) {
+    resultList.replaceChildren();
+    moreButton.hidden = true;
+    statusBox.textContent = "Nhập từ khoá hoặc chọn bộ lọc để tìm gương điển hình.";
+    renderFacets(allFilters, state);
+    busy(false);
+    return;
+  }
+  statusBox.textContent = "Đang tìm…";
+  const options = { filters: pagefindFilters(state.filters) };
+  if (state.sort === "moi-nhat") options.sort = { [config.sortYear]: "desc" };
+  const pairs = state.q ? namePairs(state.q) : "";
+  const [search, byName] = await Promise.all([
+    pagefind.search(state.q || null, options),
+    pairs && !options.sort ? pagefind.search(pairs, options) : null,
+  ]);
+  if (mine !== generation || !search) return;
+  const first = byName ? byName.results : [];
+  const seen = new Set(first.map((r) => r.id));
+  current = { results: [...first, ...search.results.filter((r) => !seen.has(r.id))], shown: 0 };
+  resultList.replaceChildren();
+  const total = current.results.length;
+  statusBox.textContent = total
+    ? `Tìm thấy ${numberFormat.format(total)} gương điển hình${state.q ? ` cho “${state.q}”` : ""}.`
+    : `Không tìm thấy gương điển hình nào${state.q ? ` cho “${state.q}”` : ""}. Hãy thử từ khoá khác hoặc bỏ bớt bộ lọc.`;
+  renderFacets(search.filters || {}, state);
+  await showMore();
+  if (mine === generation) busy(false);
+}
+
+let timer = 0;
+function schedule() {
+  busy(true);
+  clearTimeout(timer);
+  timer = setTimeout(run, 200);
+}
+
+async function start() {
+  pagefind = await import(new URL(form.dataset.pagefind, document.baseURI).href);
+  await pagefind.options({ excerptLength: 0 });
+  await pagefind.init();
+  allFilters = await pagefind.filters();
+  const state = readState();
+  input.value = state.q;
+  sortSelect.value = state.sort;
+  renderFacets(allFilters, state);
+  form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
+  input.addEventListener("input", schedule);
+  sortSelect.addEventListener("change", run);
+  facetBox.addEventListener("change", run);
+  form.addEventListener("change", () => busy(true), { capture: true });
+  moreButton.addEventListener("click", async () => { busy(true); await showMore(); busy(false); });
+  clearButton.addEventListener("click", () => {
+    facetBox.querySelectorAll("input:checked").forEach((box) => { box.checked = false; });
+    run();
+  });
+  await run();
+  document.documentElement.dataset.gsSearchReady = "true";
+}
+
+start().catch((error) => {
+  statusBox.textContent = "Không tải được bộ tìm kiếm. Bạn vẫn có thể duyệt theo phong trào, địa phương hoặc năm.";
+  console.error(error);
+});
