@@ -36,5 +36,5 @@ def install(env: Any, site: Site, today: dt.date) -> None:
     env.filters.update(vi_date=vi_date, vi_number=vi_number, exemplar_url=lambda e: exemplar_url(e.slug),
                        image_url=image_url, gs_filters=filters, gs_locality=locality_line,
                        gs_fold_d=folded_words, gs_name_pairs=name_pairs,
-                       gs_folded=lambda e: folded_words(e.summary, e.locality.legacy_label, e.unit, e.body,
+                       gs_folded=lambda e: folded_words(e.summary, e.locality.legacy_label, e.unit,
                                                         *e.achievements, *e.tags))

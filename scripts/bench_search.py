@@ -1,0 +1,107 @@
+"""Search at province scale: build N generated records, then measure a reader's first search in Chromium.
+
+    python scripts/bench_search.py [--count 10000] [--seed 7] [--work .bench] [--query "nguyen van hung"]
+
+Prints, from one real browser session on loopback: the bytes the search page loads before the reader types
+(Pagefind runtime, entry, metadata, filters), the bytes the first query adds (index chunks and result
+fragments), and the time from the keystroke to rendered results. The target: the first query, everything
+included, transfers ≤ 300 KB. Sizes are as served (Pagefind's data files are already gzip-compressed);
+HTML, CSS and JS would be smaller still behind GitHub Pages' gzip.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync"]
+BUDGET = 300 * 1024
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def build(count: int, seed: int, work: Path) -> tuple[Path, float]:
+    corpus, site = work / f"corpus-{count}", work / f"site-search-{count}"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_corpus.py"), "--count", str(count), "--out",
+                    str(corpus), "--seed", str(seed), "--force"], check=True, stdout=subprocess.DEVNULL)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "guongsang.cli", "--root", str(ROOT), "build", "--exemplars", str(corpus),
+                    "--site-dir", str(site), "--today", "2025-11-01"], check=True)
+    return site, time.perf_counter() - started
+
+
+def measure(site: Path, query: str) -> dict[str, float]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    sizes: list[tuple[str, int]] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            page = browser.new_page(viewport={"width": 412, "height": 915})
+            page.on("response", lambda r: sizes.append((r.url, len(r.body()) if r.ok else 0)))
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/tim-kiem/")
+            page.wait_for_selector("html[data-gs-search-ready]")
+            page.wait_for_load_state("networkidle")
+            before = len(sizes)
+            started = time.perf_counter()
+            page.fill("#gs-search-q", query)
+            page.wait_for_selector(".gs-result", timeout=60_000)
+            page.wait_for_selector("html:not([data-gs-busy])", state="attached", timeout=60_000)
+            seconds = time.perf_counter() - started
+            page.wait_for_load_state("networkidle")
+            results = page.locator("[data-gs-status]").inner_text()
+            browser.close()
+    finally:
+        server.shutdown()
+    pagefind = [s for u, s in sizes[:before] if "/pagefind/" in u]
+    return {
+        "page_bytes": sum(s for u, s in sizes[:before] if "/pagefind/" not in u),
+        "pagefind_before": sum(pagefind),
+        "query_bytes": sum(s for _, s in sizes[before:]),
+        "query_requests": len(sizes) - before,
+        "seconds": seconds,
+        "status": results,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--work", type=Path, default=ROOT / ".bench")
+    parser.add_argument("--query", default="nguyen van hung")
+    parser.add_argument("--site", type=Path, help="measure an already built site instead of building one")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    if args.site:
+        site, build_seconds = args.site, float("nan")
+    else:
+        site, build_seconds = build(args.count, args.seed, args.work)
+    bundle = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+    r = measure(site, args.query)
+    first_query = r["pagefind_before"] + r["query_bytes"]
+    print(f"records: {args.count if not args.site else '?'}   build: {build_seconds:.1f} s   "
+          f"Pagefind bundle on disk: {bundle / 1e6:.1f} MB")
+    print(f"search page (HTML, CSS, JS, images): {r['page_bytes'] / 1024:.0f} KB")
+    print(f"Pagefind before typing (runtime, entry, metadata, filters): {r['pagefind_before'] / 1024:.0f} KB")
+    print(f"first query “{args.query}”: {r['query_bytes'] / 1024:.0f} KB in {r['query_requests']} requests, "
+          f"results shown after {r['seconds'] * 1000:.0f} ms — {r['status']}")
+    print(f"first query transfer, everything Pagefind included: {first_query / 1024:.0f} KB "
+          f"(budget {BUDGET // 1024} KB: {'OK' if first_query <= BUDGET else 'OVER'})")
+
+
+if __name__ == "__main__":
+    main()
