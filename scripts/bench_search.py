@@ -12,60 +12,34 @@ HTML, CSS and JS would be smaller still behind GitHub Pages' gzip.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
-import subprocess
-import sys
-import threading
 import time
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync"]
+from benchlib import CHROMIUM_ARGS, ROOT, build, generate, serve
+
 BUDGET = 300 * 1024
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-def build(count: int, seed: int, work: Path) -> tuple[Path, float]:
-    corpus, site = work / f"corpus-{count}", work / f"site-search-{count}"
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_corpus.py"), "--count", str(count), "--out",
-                    str(corpus), "--seed", str(seed), "--force"], check=True, stdout=subprocess.DEVNULL)
-    started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "guongsang.cli", "--root", str(ROOT), "build", "--exemplars", str(corpus),
-                    "--site-dir", str(site), "--today", "2025-11-01"], check=True)
-    return site, time.perf_counter() - started
-
-
 def measure(site: Path, query: str) -> dict[str, float]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     sizes: list[tuple[str, int]] = []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            page = browser.new_page(viewport={"width": 412, "height": 915})
-            page.on("response", lambda r: sizes.append((r.url, len(r.body()) if r.ok else 0)))
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/tim-kiem/")
-            page.wait_for_selector("html[data-gs-search-ready]")
-            page.wait_for_load_state("networkidle")
-            before = len(sizes)
-            started = time.perf_counter()
-            page.fill("#gs-search-q", query)
-            page.wait_for_selector(".gs-result", timeout=60_000)
-            page.wait_for_selector("html:not([data-gs-busy])", state="attached", timeout=60_000)
-            seconds = time.perf_counter() - started
-            page.wait_for_load_state("networkidle")
-            results = page.locator("[data-gs-status]").inner_text()
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 412, "height": 915})
+        page.on("response", lambda r: sizes.append((r.url, len(r.body()) if r.ok else 0)))
+        page.goto(f"{base}tim-kiem/")
+        page.wait_for_selector("html[data-gs-search-ready]")
+        page.wait_for_load_state("networkidle")
+        before = len(sizes)
+        started = time.perf_counter()
+        page.fill("#gs-search-q", query)
+        page.wait_for_selector(".gs-result", timeout=60_000)
+        page.wait_for_selector("html:not([data-gs-busy])", state="attached", timeout=60_000)
+        seconds = time.perf_counter() - started
+        page.wait_for_load_state("networkidle")
+        results = page.locator("[data-gs-status]").inner_text()
+        browser.close()
     pagefind = [s for u, s in sizes[:before] if "/pagefind/" in u]
     return {
         "page_bytes": sum(s for u, s in sizes[:before] if "/pagefind/" not in u),
@@ -89,18 +63,25 @@ def main() -> None:
     if args.site:
         site, build_seconds = args.site, float("nan")
     else:
-        site, build_seconds = build(args.count, args.seed, args.work)
+        site = args.work / f"site-search-{args.count}"
+        build_seconds = build(generate(args.count, args.seed, args.work), site, quiet=False)
     bundle = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
     r = measure(site, args.query)
     first_query = r["pagefind_before"] + r["query_bytes"]
-    print(f"records: {args.count if not args.site else '?'}   build: {build_seconds:.1f} s   "
-          f"Pagefind bundle on disk: {bundle / 1e6:.1f} MB")
+    print(
+        f"records: {args.count if not args.site else '?'}   build: {build_seconds:.1f} s   "
+        f"Pagefind bundle on disk: {bundle / 1e6:.1f} MB"
+    )
     print(f"search page (HTML, CSS, JS, images): {r['page_bytes'] / 1024:.0f} KB")
     print(f"Pagefind before typing (runtime, entry, metadata, filters): {r['pagefind_before'] / 1024:.0f} KB")
-    print(f"first query “{args.query}”: {r['query_bytes'] / 1024:.0f} KB in {r['query_requests']} requests, "
-          f"results shown after {r['seconds'] * 1000:.0f} ms — {r['status']}")
-    print(f"first query transfer, everything Pagefind included: {first_query / 1024:.0f} KB "
-          f"(budget {BUDGET // 1024} KB: {'OK' if first_query <= BUDGET else 'OVER'})")
+    print(
+        f"first query “{args.query}”: {r['query_bytes'] / 1024:.0f} KB in {r['query_requests']} requests, "
+        f"results shown after {r['seconds'] * 1000:.0f} ms — {r['status']}"
+    )
+    print(
+        f"first query transfer, everything Pagefind included: {first_query / 1024:.0f} KB "
+        f"(budget {BUDGET // 1024} KB: {'OK' if first_query <= BUDGET else 'OVER'})"
+    )
 
 
 if __name__ == "__main__":

@@ -11,22 +11,14 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchlib import ROOT, build, generate
 
 
-def build(count: int, seed: int, work: Path) -> dict[str, float]:
-    corpus, site = work / f"corpus-{count}", work / f"site-{count}"
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_corpus.py"), "--count", str(count), "--out",
-                    str(corpus), "--seed", str(seed), "--force"], check=True, stdout=subprocess.DEVNULL)
-    started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "guongsang.cli", "--root", str(ROOT), "build", "--exemplars", str(corpus),
-                    "--site-dir", str(site), "--today", "2025-11-01"], check=True, stderr=subprocess.DEVNULL)
-    seconds = time.perf_counter() - started
+def measure(count: int, seed: int, work: Path) -> dict[str, float]:
+    site = work / f"site-{count}"
+    seconds = build(generate(count, seed, work), site)
     exemplar_pages = [p.stat().st_size for p in (site / "guong").glob("*/index.html")]
     listing_pages = [p.stat().st_size for p in (site / "phong-trao").rglob("index.html")]
     files = [p for p in site.rglob("*") if p.is_file()]
@@ -45,7 +37,7 @@ def main() -> None:
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("PYTHONHASHSEED", "0")
-    rows = [build(n, args.seed, args.work) for n in sorted(args.counts)]
+    rows = [measure(n, args.seed, args.work) for n in sorted(args.counts)]
     print(f"{'records':>8} {'build s':>8} {'pages':>7} {'exemplar median':>16} {'exemplar max':>13} "
           f"{'listing max':>12} {'site MB':>8}")
     for r in rows:

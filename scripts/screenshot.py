@@ -1,25 +1,16 @@
 """Screenshot pages of a built site in headless Chromium (for the README and for looking at changes).
 
-    python scripts/screenshot.py build/ guong/nguyen-thi-lan-anh/ --out shot.png [--width 412] [--full]
+python scripts/screenshot.py build/ guong/nguyen-thi-lan-anh/ --out shot.png [--width 412] [--full]
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync"]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
+from benchlib import CHROMIUM_ARGS, serve
 
 
 def main() -> None:
@@ -32,19 +23,18 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="the whole page, not just the first screen")
     parser.add_argument("--dark", action="store_true")
     args = parser.parse_args()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(args.site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            page = browser.new_page(viewport={"width": args.width, "height": args.height}, locale="vi-VN",
-                                    color_scheme="dark" if args.dark else "light", device_scale_factor=1)
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{args.path}")
-            page.wait_for_load_state("networkidle")
-            page.screenshot(path=str(args.out), full_page=args.full)
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve(args.site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        page = browser.new_page(
+            viewport={"width": args.width, "height": args.height},
+            locale="vi-VN",
+            color_scheme="dark" if args.dark else "light",
+            device_scale_factor=1,
+        )
+        page.goto(f"{base}{args.path}")
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=str(args.out), full_page=args.full)
+        browser.close()
     print(args.out)
 
 

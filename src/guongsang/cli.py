@@ -99,7 +99,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     config_file = args.config_file if args.config_file.is_absolute() else settings.root / args.config_file
     os.environ["GUONGSANG_EXEMPLARS"] = str(settings.exemplars)
-    print(f"Xem trước tại http://{args.dev_addr}/ — sửa hồ sơ, trang tự tải lại. Ctrl+C để dừng.", file=sys.stderr)
+    print("Đang mở bản xem trước: địa chỉ ở dòng “Serving on …” bên dưới. Sửa hồ sơ, trang tự tải lại; "
+          "Ctrl+C để dừng.", file=sys.stderr)
     serve(str(config_file), dev_addr=args.dev_addr, livereload=True)
     return EXIT_OK
 
