@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import Entry
@@ -77,7 +77,6 @@ class Exemplar:
     consent: Consent | None = None
     featured: bool = False
     draft: bool = False
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def image(self) -> Image | None:

@@ -96,14 +96,3 @@ def person_sort_key(name: str) -> tuple:
 def sorted_vi(items: Iterable[str]) -> list[str]:
     """Strings sorted in Vietnamese order."""
     return sorted(items, key=collation_key)
-
-
-def normalise_tree(value: object) -> object:
-    """NFC-normalise every string inside nested lists/dicts (keys included)."""
-    if isinstance(value, str):
-        return nfc(value)
-    if isinstance(value, list):
-        return [normalise_tree(v) for v in value]
-    if isinstance(value, dict):
-        return {normalise_tree(k): normalise_tree(v) for k, v in value.items()}
-    return value

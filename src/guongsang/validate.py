@@ -265,7 +265,6 @@ def check_document(doc: Document, file: Path, ctx: Context) -> Exemplar | None:
         achievements=tuple(raw.achievements), images=tuple(images),
         sources=tuple(Source(s.title, s.url, s.publisher or "", s.date) for s in raw.sources),
         tags=tuple(raw.tags), consent=consent, featured=raw.featured, draft=raw.draft,
-        extra={"body_line": doc.body_line},
     )
 
 
