@@ -128,8 +128,9 @@ def _image_size(path: Path) -> tuple[int, int] | None:
         return None
 
 
-def _image(doc: Document, index: int, src: str, folder: Path, roots: tuple[Path, ...]) -> Path | None:
-    """The image file a record names, or None after reporting why it cannot be used."""
+def _image(doc: Document, index: int, src: str, folder: Path,
+           roots: tuple[Path, ...]) -> tuple[Path, tuple[int, int]] | None:
+    """The image file a record names and its size, or None after reporting why it cannot be used."""
     loc = ("images", index, "src")
     path = (folder / src).resolve()
     if Path(src).is_absolute() or not any(path.is_relative_to(r) for r in roots):
@@ -139,10 +140,10 @@ def _image(doc: Document, index: int, src: str, folder: Path, roots: tuple[Path,
         doc.diagnostics.append(doc.error(loc, "GS040", f"không tìm thấy tệp ảnh “{src}”."))
     elif path.suffix.lower() not in IMAGE_SUFFIXES:
         doc.diagnostics.append(doc.error(loc, "GS042", f"“{src}” không phải ảnh JPEG, PNG hoặc WebP."))
-    elif _image_size(path) is None:
+    elif (size := _image_size(path)) is None:
         doc.diagnostics.append(doc.error(loc, "GS042", f"tệp “{src}” hỏng hoặc không phải ảnh."))
     else:
-        return path
+        return path, size
     return None
 
 
@@ -163,7 +164,7 @@ class _Resolved:
     field: Entry | None = None
     awards: list[tuple[Entry, Entry] | None] = dataclasses.field(default_factory=list)
     locality: Locality | None = None
-    images: dict[int, Path] = dataclasses.field(default_factory=dict)
+    images: dict[int, tuple[Path, tuple[int, int]]] = dataclasses.field(default_factory=dict)
 
 
 def _text(value: Any) -> str | None:
@@ -225,9 +226,9 @@ def _resolve(doc: Document, file: Path, ctx: Context) -> _Resolved:
     roots = (ctx.root.resolve(), file.parent.resolve())
     for i, image in enumerate(images if isinstance(images, list) else []):
         if isinstance(image, dict) and (src := _text(image.get("src"))) is not None:
-            path = _image(doc, i, src, file.parent, roots)
-            if path is not None:
-                out.images[i] = path
+            found = _image(doc, i, src, file.parent, roots)
+            if found is not None:
+                out.images[i] = found
     if out.kind and out.kind.code in KINDS_NEEDING_CONSENT and data.get("consent") is None:
         doc.diagnostics.append(doc.error((), "GS050", f"hồ sơ {out.kind.label.lower()} cần trường “consent” "
                                          "(ai đồng ý, ngày nào, hình thức nào)."))
@@ -250,11 +251,8 @@ def check_document(doc: Document, file: Path, ctx: Context) -> Exemplar | None:
     if raw is None or doc.diagnostics:
         return None
     assert got.kind and got.field and got.locality
-    images = []
-    for i, item in enumerate(raw.images):
-        path = got.images[i]
-        width, height = _image_size(path) or (0, 0)
-        images.append(Image(item.src, path, item.alt, item.caption or "", item.credit or "", width, height))
+    images = [Image(item.src, got.images[i][0], item.alt, item.caption or "", item.credit or "", *got.images[i][1])
+              for i, item in enumerate(raw.images)]
     consent = Consent(raw.consent.by, raw.consent.date, raw.consent.method) if raw.consent else None
     return Exemplar(
         slug=raw.slug or file.stem, source=doc.path, title=raw.title, name=raw.name, kind=got.kind,
