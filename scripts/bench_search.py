@@ -5,8 +5,8 @@
 Prints, from one real browser session on loopback: the bytes the search page loads before the reader types
 (Pagefind runtime, entry, metadata, filters), the bytes the first query adds (index chunks and result
 fragments), and the time from the keystroke to rendered results. The target: the first query, everything
-included, transfers ≤ 300 KB. Sizes are as served (Pagefind's data files are already gzip-compressed);
-HTML, CSS and JS would be smaller still behind GitHub Pages' gzip.
+included, transfers ≤ 300 KB. Sizes are bytes on the wire from a server that gzips text like GitHub Pages
+(Pagefind's own data files are already compressed).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def measure(site: Path, query: str) -> dict[str, float]:
     with serve(site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 412, "height": 915})
-        page.on("response", lambda r: sizes.append((r.url, len(r.body()) if r.ok else 0)))
+        page.on("requestfinished", lambda r: sizes.append((r.url, r.sizes()["responseBodySize"])))
         page.goto(f"{base}tim-kiem/")
         page.wait_for_selector("html[data-gs-search-ready]")
         page.wait_for_load_state("networkidle")

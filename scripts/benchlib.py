@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import subprocess
 import sys
 import threading
@@ -34,9 +36,31 @@ def build(corpus: Path, site: Path, quiet: bool = True) -> float:
     return time.perf_counter() - started
 
 
+GZIP_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """A static server that, like GitHub Pages, gzips text files for clients that accept it."""
+
     def log_message(self, *args: object) -> None:
         pass
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.suffix in GZIP_TYPES and path.is_file()):
+            return super().send_head()
+        if self.path.split("?")[0].endswith("/") is False and (Path(self.translate_path(self.path))).is_dir():
+            return super().send_head()  # let the base class redirect /dir to /dir/
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 @contextmanager
