@@ -64,6 +64,9 @@ def test_facets_combine_and_narrow(page, site_url, site):
     households_in_hanoi = [e for e in site.exemplars
                            if e.kind.code == "ho-gia-dinh" and e.locality.province.name == "Thành phố Hà Nội"]
     open_search(page, site_url)
+    assert page.locator("[data-gs-facets]").is_hidden()  # on a phone the facets load only when asked for
+    page.click("[data-gs-facets-toggle]")
+    settled(page)
     page.locator("fieldset", has_text="Đối tượng").get_by_label("Hộ gia đình").check()
     settled(page)
     households = len([e for e in site.exemplars if e.kind.code == "ho-gia-dinh"])

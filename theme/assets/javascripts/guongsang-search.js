@@ -11,11 +11,13 @@ const statusBox = document.querySelector("[data-gs-status]");
 const resultList = document.querySelector("[data-gs-results]");
 const moreButton = document.querySelector("[data-gs-more]");
 const facetBox = document.querySelector("[data-gs-facets]");
+const facetToggle = document.querySelector("[data-gs-facets-toggle]");
 const siteRoot = new URL(form.dataset.root, document.baseURI);
 const numberFormat = new Intl.NumberFormat("vi-VN");
 
 let pagefind = null;
-let allFilters = {};
+let allFilters = null; // facet values and totals, loaded only when the reader opens the filters
+let lastCounts = null;
 let current = { results: [], shown: 0 };
 let generation = 0;
 
@@ -41,7 +43,7 @@ function writeState(state) {
 }
 
 function collectState() {
-  const filters = {};
+  const filters = allFilters ? {} : readState().filters;
   for (const box of facetBox.querySelectorAll("input[type=checkbox]:checked")) {
     (filters[box.name] ||= []).push(box.value);
   }
@@ -103,6 +105,8 @@ async function showMore() {
 }
 
 function renderFacets(counts, state) {
+  lastCounts = counts;
+  if (!allFilters) return;
   facetBox.replaceChildren();
   for (const [key, label] of config.filters) {
     const values = { ...(allFilters[key] || {}) };
@@ -153,7 +157,7 @@ async function run() {
     resultList.replaceChildren();
     moreButton.hidden = true;
     statusBox.textContent = "Nhập từ khoá hoặc chọn bộ lọc để tìm gương điển hình.";
-    renderFacets(allFilters, state);
+    renderFacets(allFilters || {}, state);
     busy(false);
     return;
   }
@@ -179,6 +183,20 @@ async function run() {
   if (mine === generation) busy(false);
 }
 
+// Facets cost one request per filter (hundreds of KB on a large site), so they load on demand: when the
+// reader opens them, when a shared link carries filters, or at once on wide screens.
+async function openFacets(open = true) {
+  facetToggle.setAttribute("aria-expanded", String(open));
+  facetBox.hidden = !open;
+  if (!open || allFilters) return;
+  busy(true);
+  const state = collectState(); // before the facets exist: the filters in the URL
+  allFilters = await pagefind.filters();
+  renderFacets(allFilters, state);
+  if (state.q || Object.keys(state.filters).length) await run(); // counts for the current search
+  else busy(false);
+}
+
 let timer = 0;
 function schedule() {
   busy(true);
@@ -190,11 +208,11 @@ async function start() {
   pagefind = await import(new URL(form.dataset.pagefind, document.baseURI).href);
   await pagefind.options({ excerptLength: 0 });
   await pagefind.init();
-  allFilters = await pagefind.filters();
   const state = readState();
   input.value = state.q;
   sortSelect.value = state.sort;
-  renderFacets(allFilters, state);
+  facetToggle.addEventListener("click", () => openFacets(facetBox.hidden));
+  if (Object.keys(state.filters).length || matchMedia("(min-width: 60em)").matches) await openFacets();
   form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
   input.addEventListener("input", schedule);
   sortSelect.addEventListener("change", run);
