@@ -16,6 +16,7 @@ import hashlib
 import json
 import re
 import threading
+import time
 from collections.abc import Coroutine
 from concurrent.futures import Future
 from itertools import pairwise
@@ -193,13 +194,21 @@ class Indexer:
         self._pending.append(self._submit(self._index.add_html_file(content=html, url=url)))
 
     def close(self, site_dir: Path) -> int:
-        """Wait for every page, write the bundle into ``site_dir/pagefind`` and stop; returns pages indexed."""
+        """Wait for every page, write the bundle into ``site_dir/pagefind`` and stop; returns pages indexed.
+
+        Pagefind can answer "written" before its last writes have reached the disk (its async file writes
+        are completed by its runtime afterwards), so the bundle is waited for until it is complete and still
+        before the service is stopped.
+        """
         try:
             for future in self._pending:
                 future.result(timeout=600)
-            out = str(site_dir / INDEX_DIR)
-            self._submit(self._index.write_files(output_path=out)).result(timeout=600)
-            stabilise(Path(out))
+            out = site_dir / INDEX_DIR
+            self._submit(self._index.write_files(output_path=str(out))).result(timeout=600)
+            _wait_until_complete(out)
+            self._submit(_exit_when_done(self._index._service)).result(timeout=120)
+            self._index = None
+            stabilise(out)
             return len(self._pending)
         finally:
             self.abort()
@@ -212,3 +221,32 @@ class Indexer:
         if self._thread.is_alive():
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join(timeout=10)
+
+
+def _bundle_state(bundle: Path) -> tuple[tuple[str, int], ...] | None:
+    """Names and sizes of the bundle's files, or None while its entry file is not yet valid JSON."""
+    try:
+        json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return tuple(sorted((str(p), p.stat().st_size) for p in bundle.rglob("*") if p.is_file()))
+
+
+def _wait_until_complete(bundle: Path, timeout: float = 60.0) -> None:
+    """Wait until the bundle's entry file parses and no file has changed size for a moment."""
+    deadline = time.monotonic() + timeout
+    previous = None
+    while time.monotonic() < deadline:
+        state = _bundle_state(bundle)
+        if state is not None and state == previous and all(size for _, size in state):
+            return
+        previous = state
+        time.sleep(0.1)
+    raise RuntimeError(f"Pagefind did not finish writing {bundle} within {timeout:.0f} s")
+
+
+async def _exit_when_done(service: Any) -> None:
+    """End a Pagefind service by closing its input, and wait until the process has exited on its own."""
+    service._poll_task.cancel()
+    service._backend.stdin.close()
+    await service._backend.wait()
