@@ -39,17 +39,3 @@ def ctx(catalog: Catalog, gaz: Gazetteer) -> Context:
 @pytest.fixture
 def valid_text() -> str:
     return VALID
-
-
-@pytest.fixture
-def write_record(tmp_path: Path):
-    """Write ``text`` as ``tmp_path/exemplars/<name>`` and return the exemplars folder."""
-
-    def write(text: str, name: str = "nguyen-thi-lan-anh.md") -> Path:
-        folder = tmp_path / "exemplars"
-        file = folder / name
-        file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_text(text, encoding="utf-8")
-        return folder
-
-    return write

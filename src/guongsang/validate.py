@@ -212,7 +212,7 @@ def _resolve(doc: Document, file: Path, ctx: Context) -> _Resolved:
         if (name := _text(award.get("level"))) is not None:
             level = _lookup(doc, cat.award_levels, name, ("awards", i, "level"), "GS024", "cấp khen thưởng")
         if form and level and (allowed := form.get("levels") or []) and level.code not in allowed:
-            names = "; ".join(cat.award_levels[c].label for c in allowed if cat.award_levels.find(c))
+            names = "; ".join(lv.label for c in allowed if (lv := cat.award_levels.find(c)))
             doc.diagnostics.append(doc.error(("awards", i, "level"), "GS025",
                                              f"“{form.label}” không do cấp “{level.label}” trao tặng; "
                                              f"cấp có thể trao: {names}."))
