@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from . import templating
 from .diagnostics import render, summary
 from .project import Loaded, Settings, load
-from .search import Indexer, indexable
+from .search import Indexer, document
 from .site import EXEMPLARS, Page
 
 log = logging.getLogger("mkdocs.plugins.guongsang")
@@ -101,8 +101,9 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         derived = self.pages.get(page.file.src_uri)
-        if self.indexer and derived and derived.kind == "exemplar":
-            self.indexer.add(f"/{page.url}", indexable(output))
+        if self.indexer and derived and derived.exemplar:
+            exemplar = derived.exemplar
+            self.indexer.add(f"/{page.url}", document(exemplar, page.content, templating.image_url(exemplar)))
         return output
 
     def on_post_build(self, config: Any) -> None:

@@ -1,8 +1,8 @@
-"""Search: what each exemplar page tells Pagefind (filters, sort keys, folded words) and the indexer itself.
+"""Search: the document Pagefind indexes for each exemplar (metadata, filters, folded words) and the indexer.
 
-Pagefind folds tone marks but not đ/Đ, so "duc" would not find "Đức". Each indexed page therefore carries,
-out of the reader's sight, the đ-words of its text folded to d ("duc", "dong"); results show only the
-metadata (name, summary, image, locality), never that text.
+The indexed document is built from the model, not scraped from the themed page: its text is the page's words
+folded to plain letters (đ → d) and the search page folds the reader's query the same way, so "duc",
+"Đức" and "ĐỨC" all find "Đức". Results show only the metadata (name, summary, image, locality).
 
 Indexing runs alongside rendering: :class:`Indexer` owns a Pagefind service in a background thread and pages
 are handed to it as they are written, so the Rust indexer works on one core while MkDocs renders on another.
@@ -14,11 +14,13 @@ import asyncio
 import gzip
 import hashlib
 import json
+import os
 import re
 import threading
 import time
 from collections.abc import Coroutine
 from concurrent.futures import Future
+from html import escape, unescape
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -40,6 +42,10 @@ FILTERS: dict[str, str] = {
 }
 SORT_YEAR = "nam"
 INDEX_DIR = "pagefind"
+# Pagefind's chunk size, in postings (its default is 20,000): smaller chunks mean a query fetches little
+# beyond the postings of its own words. Set through Pagefind's (unstable) environment variable.
+CHUNK_SIZE = 3000
+CHUNK_SIZE_VARIABLE = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -62,16 +68,6 @@ def filters(exemplar: Exemplar) -> dict[str, list[str]]:
     return {key: list(dict.fromkeys(v)) for key, v in values.items() if v}
 
 
-def folded_words(*texts: str) -> str:
-    """Words containing đ/Đ, folded to plain letters, once each: "Phạm Đức" → "duc"."""
-    seen: dict[str, None] = {}
-    for text in texts:
-        for word in _WORD.findall(text):
-            if "đ" in word or "Đ" in word:
-                seen.setdefault(fold(word), None)
-    return " ".join(seen)
-
-
 def name_pairs(name: str) -> str:
     """Adjacent words of a name folded and joined ("Đông Hải" → "donghai"): an exact-name search matches
     these, so a reader typing a name finds that person before pages that merely use the same words."""
@@ -84,19 +80,62 @@ def locality_line(exemplar: Exemplar) -> str:
     return exemplar.locality.current_label
 
 
-_ARTICLE = '<article class="gs-exemplar"'
+_TAG = re.compile(r"<[^>]+>")
 
 
-def indexable(html: str) -> str:
-    """The part of a rendered exemplar page Pagefind needs: the exemplar's article (story, meta, filters).
+def bag_of_words(*texts: str, seen: set[str] | None = None) -> str:
+    """The words of ``texts`` folded (lower case, no diacritics, đ → d), each once, in first-seen order.
 
-    Sending only that keeps the pipe to the indexer small; the page itself is written unchanged.
+    ``seen`` carries the words already emitted by earlier sections of the same page.
     """
-    start = html.find(_ARTICLE)
-    end = html.find("</article>", start)
-    if start < 0 or end < 0:
-        return html
-    return f'<!doctype html><html lang="vi"><body>{html[start:end]}</article></body></html>'
+    seen = set() if seen is None else seen
+    out = []
+    for text in texts:
+        for word in _WORD.findall(fold(text)):
+            if word not in seen:
+                seen.add(word)
+                out.append(word)
+    return " ".join(out)
+
+
+def _span(attr: str, name: str, value: str) -> str:
+    return f'<span {attr}="{escape(name)}">{escape(value)}</span>'
+
+
+def document(exemplar: Exemplar, story_html: str, image: str = "") -> str:
+    """The page Pagefind indexes for an exemplar, built from the model rather than scraped from the theme.
+
+    Results show only its metadata (name, story title, summary, place, kind, year, image). Its text is a bag
+    of folded words, each once per page: the name with its name pairs (weight 10), the title and places
+    (weight 3), then everything else — summary, achievements, unit, tags, movements, awards, the story.
+
+    Why folded, and why once: Pagefind folds tone marks but not đ, so "duc" would miss "Đức"; the search
+    page folds the reader's query the same way, so "duc", "Đức" and "ĐỨC" meet on "duc". And Pagefind sizes
+    its index chunks by the postings of a word's exact form only, not of its diacritic variants: with
+    Vietnamese text left as written, every "văn", "vân", "vạn" lands in one unbounded chunk that a first
+    query must fetch (880 KB for "nguyen van hung" at 10,000 records). Folded words, one location per page,
+    keep every chunk near the chunk size set in :data:`CHUNK_SIZE`.
+    """
+    e = exemplar
+    loc = e.locality
+    meta = {"title": e.name, "story": e.title, "summary": e.summary, "place": locality_line(e),
+            "kind": e.kind.label, "year": str(e.year)}
+    if image and e.image:
+        meta |= {"image": image, "image_alt": e.image.alt}
+    hidden = [_span("data-pagefind-meta", k, v) for k, v in meta.items()]
+    hidden.append(_span("data-pagefind-sort", SORT_YEAR, str(e.year)))
+    hidden += [_span("data-pagefind-filter", k, v) for k, values in filters(e).items() for v in values]
+    seen: set[str] = set()
+    name = bag_of_words(e.name, name_pairs(e.name), seen=seen)
+    heading = bag_of_words(e.title, locality_line(e), loc.written, loc.legacy_label, seen=seen)
+    story = unescape(_TAG.sub(" ", story_html))
+    body = bag_of_words(e.summary, *e.achievements, e.unit, *e.tags, *(m.label for m in e.movements),
+                        e.field.label, *(a.form.label for a in e.awards), story, seen=seen)
+    return (f'<!doctype html><html lang="vi"><body><main data-pagefind-body>'
+            f'<div data-pagefind-ignore>{"".join(hidden)}</div>'
+            f'<h1 data-pagefind-weight="10">{name}</h1>'
+            f'<p data-pagefind-weight="3">{heading}</p>'
+            f"<p>{body}</p></main></body></html>")
 
 
 _SIGNATURE = b"pagefind_dcd"
@@ -183,6 +222,7 @@ class Indexer:
         from pagefind.index import PagefindIndex
 
         _patch_pagefind_polling()
+        os.environ.setdefault(CHUNK_SIZE_VARIABLE, str(CHUNK_SIZE))  # read by the service process it starts
         self._thread.start()
         self._index = self._submit(PagefindIndex(config=self._config).__aenter__()).result(timeout=120)
         return self

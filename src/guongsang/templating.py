@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from .records import Exemplar, Image
-from .search import FILTERS, SORT_YEAR, filters, folded_words, locality_line, name_pairs
+from .search import FILTERS, SORT_YEAR, locality_line
 from .site import EXEMPLARS, Site, exemplar_url
 
 
@@ -34,7 +34,4 @@ def install(env: Any, site: Site, today: dt.date) -> None:
     env.globals.update(gs_site=site, gs_today=today,
                        gs_search_config={"filters": list(FILTERS.items()), "sortYear": SORT_YEAR, "pageSize": 10})
     env.filters.update(vi_date=vi_date, vi_number=vi_number, exemplar_url=lambda e: exemplar_url(e.slug),
-                       image_url=image_url, gs_filters=filters, gs_locality=locality_line,
-                       gs_fold_d=folded_words, gs_name_pairs=name_pairs,
-                       gs_folded=lambda e: folded_words(e.summary, e.locality.legacy_label, e.unit,
-                                                        *e.achievements, *e.tags))
+                       image_url=image_url, gs_locality=locality_line)

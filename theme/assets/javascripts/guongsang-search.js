@@ -1,6 +1,6 @@
 // guongsang search page: Pagefind queries, facets, sorting, and the state kept in the URL.
-// Query text is normalised to NFC; Pagefind folds tone marks, and pages carry their đ-words folded to d,
-// so "duc", "Đức" and "ĐỨC" all find "Đức".
+// Pages are indexed as folded words (lower case, no diacritics, đ → d) and queries are folded the same way
+// before they reach Pagefind, so "duc", "Đức", "ĐỨC" and NFD input all find "Đức".
 
 const form = document.querySelector("[data-gs-search]");
 const config = JSON.parse(document.getElementById("gs-search-config").textContent);
@@ -50,11 +50,16 @@ function collectState() {
   return { q: input.value.normalize("NFC").trim(), sort: sortSelect.value, filters };
 }
 
+// The words of a query as the index holds them: "Nguyễn Văn Đức" → ["nguyen", "van", "duc"].
+function foldedWords(query) {
+  return query.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
 // Adjacent words of the query, folded and joined ("Đông Hải" → "donghai"): pages index their name that way,
 // so a search for a name puts that person first, ahead of stories that merely use the same words.
 function namePairs(query) {
-  const words = query.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = foldedWords(query);
   return words.slice(1).map((word, i) => words[i] + word).join(" ");
 }
 
@@ -166,7 +171,7 @@ async function run() {
   if (state.sort === "moi-nhat") options.sort = { [config.sortYear]: "desc" };
   const pairs = state.q ? namePairs(state.q) : "";
   const [search, byName] = await Promise.all([
-    pagefind.search(state.q || null, options),
+    pagefind.search(state.q ? foldedWords(state.q).join(" ") : null, options),
     pairs && !options.sort ? pagefind.search(pairs, options) : null,
   ]);
   if (mine !== generation || !search) return;
