@@ -17,8 +17,12 @@ from mkdocs.config import load_config
 from .project import Loaded
 
 
-def build_site_dir(loaded: Loaded, config_file: Path, site_dir: Path) -> dict[str, float]:
-    """Build the site for ``loaded`` into ``site_dir`` atomically; returns simple statistics."""
+def build_site_dir(loaded: Loaded, config_file: Path, site_dir: Path,
+                   cache_dir: Path | None = None) -> dict[str, float]:
+    """Build the site for ``loaded`` into ``site_dir`` atomically; returns simple statistics.
+
+    ``cache_dir`` holds the render cache (pages whose data is unchanged are not rendered again); None
+    renders every page."""
     started = time.perf_counter()
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -28,6 +32,8 @@ def build_site_dir(loaded: Loaded, config_file: Path, site_dir: Path) -> dict[st
         plugin = config.plugins["guongsang"]
         plugin.config.exemplars = str(loaded.settings.exemplars)
         plugin.preloaded = loaded
+        plugin.config.cache = cache_dir is not None
+        plugin.config.cache_dir = str(cache_dir) if cache_dir else None
         build(config)
         _swap(staging, site_dir)
     except BaseException:

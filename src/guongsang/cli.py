@@ -41,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     common(build)
     build.add_argument("--site-dir", type=Path, default=Path("build"))
     build.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    build.add_argument("--cache-dir", type=Path, default=None,
+                       help="bộ nhớ đệm trang đã dựng (mặc định: .cache/guongsang)")
+    build.add_argument("--no-cache", action="store_true", help="dựng lại mọi trang, không dùng bộ nhớ đệm")
 
     serve = sub.add_parser("serve", help="xem trước trang, tự tải lại khi sửa hồ sơ")
     common(serve)
@@ -83,7 +86,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     config_file = args.config_file if args.config_file.is_absolute() else settings.root / args.config_file
     site_dir = args.site_dir if args.site_dir.is_absolute() else settings.root / args.site_dir
-    stats = build_site_dir(loaded, config_file, site_dir)
+    cache_dir = None if args.no_cache else (args.cache_dir or Path(".cache/guongsang"))
+    if cache_dir is not None and not cache_dir.is_absolute():
+        cache_dir = settings.root / cache_dir
+    stats = build_site_dir(loaded, config_file, site_dir, cache_dir)
     print(f"Đã xây dựng {stats['pages']} trang ({len(loaded.site.exemplars)} gương) vào {site_dir} "
           f"trong {stats['seconds']:.1f} giây.", file=sys.stderr)
     return EXIT_OK

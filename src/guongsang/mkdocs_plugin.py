@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from . import templating
+from .cache import RenderCache, salt
 from .diagnostics import render, summary
 from .project import Loaded, Settings, load
 from .search import Indexer, document
@@ -34,6 +35,10 @@ class GuongSangConfig(Config):
     per_page = c.Type(int, default=24)
     today = c.Optional(c.Type(str))
     search = c.Type(bool, default=True)  # index exemplar pages with Pagefind
+    cache_dir = c.Optional(c.Type(str))  # render cache; default .cache/guongsang beside mkdocs.yml
+    cache = c.Type(bool, default=True)
+
+CACHED_TEMPLATE = "gs-cached.html"  # renders nothing: the page's HTML comes from the render cache
 
 
 def front_matter(page: Page) -> str:
@@ -55,6 +60,9 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self.loaded: Loaded | None = None
         self.pages: dict[str, Page] = {}
         self.indexer: Indexer | None = None
+        self.cache: RenderCache | None = None
+        self.keys: dict[str, str] = {}  # src_uri → render-cache key of pages rendered in this build
+        self.cached: dict[str, tuple[str, str]] = {}  # src_uri → (HTML, search document) from the cache
 
     def settings(self, config: Any) -> Settings:
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
@@ -69,7 +77,23 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             raise PluginError("\n" + render(loaded.diagnostics) + "\n" + summary(loaded.diagnostics, loaded.files))
         self.loaded = loaded
         self.pages = {page.src_uri: page for page in loaded.site.pages}
+        self.cache = self.open_cache(config, loaded.settings)
+        self.keys, self.cached = {}, {}
         return config
+
+    def open_cache(self, config: Any, settings: Settings) -> RenderCache:
+        """The render cache, salted with everything every page depends on."""
+        root = settings.root
+        folder = None
+        if self.config.cache:
+            folder = Path(os.environ.get("GUONGSANG_CACHE_DIR") or self.config.cache_dir or root / ".cache/guongsang")
+            folder = folder if folder.is_absolute() else root / folder
+        inputs = [Path(config.config_file_path), Path(config.docs_dir), settings.catalog]
+        if config.theme.custom_dir:
+            inputs.append(Path(config.theme.custom_dir))
+        extra = [settings.today.isoformat(), str(settings.per_page), str(config.site_url), str(config.repo_url),
+                 str(config.use_directory_urls)]
+        return RenderCache(folder, salt(inputs, *extra))
 
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.loaded and self.loaded.site
@@ -87,6 +111,20 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         templating.install(env, self.loaded.site, self.loaded.settings.today)
         return env
 
+    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
+        """A generated page whose data is unchanged comes from the render cache: skip Markdown and the theme."""
+        derived = self.pages.get(page.file.src_uri)
+        if derived is None or self.cache is None:
+            return markdown
+        key = self.cache.key(derived)
+        hit = self.cache.get(key)
+        if hit is None:
+            self.keys[page.file.src_uri] = key
+            return markdown
+        self.cached[page.file.src_uri] = hit
+        page.meta["template"] = CACHED_TEMPLATE
+        return ""
+
     def on_page_context(self, context: dict, page: Any, config: Any, nav: Any) -> dict:
         derived = self.pages.get(page.file.src_uri)
         context["gs_page"] = derived
@@ -100,10 +138,17 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             self.indexer = Indexer().start()
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        derived = self.pages.get(page.file.src_uri)
-        if self.indexer and derived and derived.exemplar:
-            exemplar = derived.exemplar
-            self.indexer.add(f"/{page.url}", document(exemplar, page.content, templating.image_url(exemplar)))
+        uri = page.file.src_uri
+        if uri in self.cached:
+            output, search = self.cached.pop(uri)
+        else:
+            derived = self.pages.get(uri)
+            exemplar = derived.exemplar if derived else None
+            search = document(exemplar, page.content, templating.image_url(exemplar)) if exemplar else ""
+            if self.cache and uri in self.keys:
+                self.cache.put(self.keys.pop(uri), output, search)
+        if self.indexer and search:
+            self.indexer.add(f"/{page.url}", search)
         return output
 
     def on_post_build(self, config: Any) -> None:
@@ -111,8 +156,16 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             indexer, self.indexer = self.indexer, None
             count = indexer.close(Path(config.site_dir))
             log.info("Pagefind: indexed %d exemplar pages", count)
+        if self.cache:
+            log.info("Render cache: %d of %d generated pages reused", self.cache.hits, len(self.pages))
+            self.cache.commit()
+            self.cache.close()
+            self.cache = None
 
     def on_build_error(self, error: Exception) -> None:
+        if self.cache:
+            self.cache.close()  # nothing of a failed build is kept
+            self.cache = None
         if self.indexer:
             self.indexer.abort()
             self.indexer = None

@@ -1,0 +1,181 @@
+"""Speed and scale, measured in one run: guongsang against the floor and the Material blog plugin.
+
+    python scripts/bench.py [--count 2000] [--seed 7] [--work .bench] [--no-blog]
+
+For N generated records (``scripts/gen_corpus.py``) it builds, each in a fresh process:
+
+- **guongsang**: everything (exemplar pages, taxonomies and localities with pagination, search index), cold
+  (empty cache), then again with nothing changed (warm);
+- **floor**: the same N Markdown bodies as a plain MkDocs-Material site, pages ``not_in_nav``, no plugins;
+- **blog**: the same bodies as posts of Material's blog plugin with categories (the movements) — skip it
+  with ``--no-blog`` for large N.
+
+and prints wall time, peak RSS of the whole process tree (Pagefind included), output bytes (with and
+without images), HTML bytes of the median exemplar page, file count, and the ratios the targets are
+stated in. Shared machines are noisy: compare the ratios of one run, not absolute times across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+import yaml
+
+from benchlib import ROOT, generate
+
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif"}
+TODAY = "2025-11-01"
+
+
+@dataclass
+class Run:
+    name: str
+    seconds: float
+    peak_rss: int
+    site: Path
+
+    def files(self) -> list[Path]:
+        return [p for p in self.site.rglob("*") if p.is_file()]
+
+    def bytes(self, images: bool = True) -> int:
+        return sum(p.stat().st_size for p in self.files() if images or p.suffix.lower() not in IMAGE_SUFFIXES)
+
+    def exemplar_html(self, section: str) -> int:
+        sizes = [p.stat().st_size for p in (self.site / section).glob("*/index.html")]
+        return int(statistics.median(sizes)) if sizes else 0
+
+
+def timed(name: str, command: list[str], site: Path, cwd: Path = ROOT) -> Run:
+    """Run ``command`` in a fresh process; wall time and peak RSS summed over its process tree."""
+    started = time.perf_counter()
+    process = psutil.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            try:
+                tree = [process, *process.children(recursive=True)]
+                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            except psutil.Error:
+                pass
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = process.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if process.returncode:
+        sys.exit(f"{name} failed:\n{err.decode(errors='replace')[-3000:]}")
+    return Run(name, seconds, peak, site)
+
+
+def records(corpus: Path) -> list[tuple[str, dict, str]]:
+    """(slug, front matter, body) of every generated record."""
+    out = []
+    for path in sorted(corpus.rglob("*.md")):
+        _, head, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        out.append((path.stem, yaml.safe_load(head), body))
+    return out
+
+
+def write_floor(corpus: Path, project: Path) -> Path:
+    """The same bodies as plain Material pages, none in the nav, no plugins (not even search)."""
+    shutil.rmtree(project, ignore_errors=True)
+    docs = project / "docs" / "guong"
+    docs.mkdir(parents=True)
+    (project / "docs" / "index.md").write_text("# Gương sáng\n", encoding="utf-8")
+    for slug, meta, body in records(corpus):
+        (docs / f"{slug}.md").write_text(f"# {meta['title']}\n\n{body}", encoding="utf-8")
+    config = {"site_name": "Floor", "theme": {"name": "material", "language": "vi", "font": False},
+              "plugins": [], "nav": ["index.md"], "not_in_nav": "/guong/"}
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return project
+
+
+def write_blog(corpus: Path, project: Path) -> Path:
+    """The same bodies as blog posts, categorised by movement — what an MkDocs user would reach for."""
+    shutil.rmtree(project, ignore_errors=True)
+    posts = project / "docs" / "blog" / "posts"
+    posts.mkdir(parents=True)
+    (project / "docs" / "index.md").write_text("# Gương sáng\n", encoding="utf-8")
+    (project / "docs" / "blog" / "index.md").write_text("# Gương điển hình\n", encoding="utf-8")
+    for i, (slug, meta, body) in enumerate(records(corpus)):
+        front = {"date": f"{meta['year']}-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
+                 "categories": [str(m) for m in meta.get("movements", [])], "slug": slug}
+        header = yaml.safe_dump(front, allow_unicode=True)
+        (posts / f"{slug}.md").write_text(f"---\n{header}---\n\n# {meta['title']}\n\n{body}", encoding="utf-8")
+    config = {"site_name": "Blog", "theme": {"name": "material", "language": "vi", "font": False},
+              "plugins": [{"blog": {"categories": True}}], "nav": ["index.md", "blog/index.md"]}
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return project
+
+
+def mkdocs(name: str, project: Path) -> Run:
+    site = project / "site"
+    return timed(name, [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], site, project)
+
+
+def guongsang(name: str, corpus: Path, site: Path, cache: Path) -> Run:
+    command = [sys.executable, "-m", "guongsang.cli", "--root", str(ROOT), "build", "--exemplars", str(corpus),
+               "--site-dir", str(site), "--today", TODAY, "--cache-dir", str(cache)]
+    return timed(name, command, site)
+
+
+def table(runs: list[Run], sections: dict[str, str]) -> str:
+    head = f"{'build':<18}{'wall s':>9}{'peak RSS MB':>13}{'output MB':>11}{'w/o images':>12}" \
+           f"{'exemplar HTML':>15}{'files':>8}"
+    lines = [head, "-" * len(head)]
+    for r in runs:
+        lines.append(f"{r.name:<18}{r.seconds:>9.1f}{r.peak_rss / 2**20:>13.0f}{r.bytes() / 1e6:>11.1f}"
+                     f"{r.bytes(images=False) / 1e6:>12.1f}{r.exemplar_html(sections[r.name]):>15,}"
+                     f"{len(r.files()):>8,}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--work", type=Path, default=ROOT / ".bench")
+    parser.add_argument("--no-blog", action="store_true", help="skip the blog build (slow at large N)")
+    args = parser.parse_args()
+    work = args.work.resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    corpus = generate(args.count, args.seed, work)
+    cache = work / f"cache-{args.count}"
+    shutil.rmtree(cache, ignore_errors=True)
+    runs = [guongsang("guongsang cold", corpus, work / f"site-{args.count}", cache),
+            guongsang("guongsang warm", corpus, work / f"site-{args.count}", cache),
+            mkdocs("floor", write_floor(corpus, work / f"floor-{args.count}"))]
+    if not args.no_blog:
+        runs.append(mkdocs("blog", write_blog(corpus, work / f"blog-{args.count}")))
+    by = {r.name: r for r in runs}
+    sections = {"guongsang cold": "guong", "guongsang warm": "guong", "floor": "guong", "blog": "blog"}
+    cold, warm, floor = by["guongsang cold"], by["guongsang warm"], by["floor"]
+    print(f"{args.count:,} records — {len(list((cold.site / 'guong').glob('*/index.html'))):,} exemplar pages, "
+          f"{sum(1 for _ in cold.site.rglob('*.html')):,} HTML pages in all\n")
+    print(table(runs, sections))
+    print()
+    print(f"guongsang cold / floor: {cold.seconds / floor.seconds:.2f}  (target ≤ 1.5, aim 1.2)")
+    if "blog" in by:
+        print(f"blog / guongsang cold:  {by['blog'].seconds / cold.seconds:.2f}  (target ≥ 5)")
+    print(f"cold / warm:            {cold.seconds / warm.seconds:.2f}  (target ≥ 3)")
+    print(f"output without images:  {cold.bytes(images=False) / 1e6:.1f} MB "
+          f"→ {1e9 / max(1, cold.bytes(images=False)) * args.count:,.0f} records fit GitHub Pages' 1 GB")
+
+
+if __name__ == "__main__":
+    main()

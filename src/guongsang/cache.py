@@ -1,0 +1,163 @@
+"""The render cache: HTML of generated pages (and the documents search indexes) keyed by what they show.
+
+A page's key is a hash of the *salt* — everything every page depends on: the package's code, the theme,
+``mkdocs.yml``, the catalogues, hand-written pages (their titles make the nav), the build date, library
+versions — and of the page's own data: its :class:`~guongsang.site.Page` fields, the exemplars it shows (all
+their fields, image files by size and time) and the terms it links (label, URL, count; not their member
+lists). A page whose key is in the cache is not rendered again; any change to what it shows gives a new key.
+So everything a template shows must be reachable from its ``Page`` (or be part of the salt).
+
+Stored in one SQLite file under the cache directory (git-ignored, ``.cache/guongsang`` by default). Entries
+not used by the last complete build are dropped, so the cache does not grow with history.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import sqlite3
+import zlib
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .records import Exemplar, Image
+from .site import Page, Term
+
+SCHEMA = 1
+_LIBRARIES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions", "vietnamadminunits",
+              "pagefind")
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def tree_digest(paths: Iterable[Path]) -> str:
+    """A hash of the names and contents of every file under ``paths`` (files or folders), in a stable order."""
+    h = hashlib.sha256()
+    for path in paths:
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if file.exists() and "__pycache__" not in file.parts:
+                h.update(str(file).encode())
+                h.update(hashlib.sha256(file.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def salt(paths: Iterable[Path], *extra: str) -> str:
+    """What every page depends on: the given files and folders, library versions and ``extra`` strings."""
+    package = Path(__file__).resolve().parent
+    parts = [str(SCHEMA), tree_digest([package, *paths]), *(f"{n}={_version(n)}" for n in _LIBRARIES), *extra]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+class Fingerprint:
+    """Canonical, hashable text for a page's data. Exemplars are hashed once per build."""
+
+    def __init__(self) -> None:
+        self._exemplars: dict[int, str] = {}
+
+    def of_page(self, page: Page) -> str:
+        return hashlib.sha256(repr(self._canon(page, 0)).encode()).hexdigest()
+
+    def _exemplar(self, exemplar: Exemplar) -> str:
+        key = id(exemplar)
+        if key not in self._exemplars:
+            fields = self._fields(exemplar, 0)
+            self._exemplars[key] = hashlib.sha256(repr(fields).encode()).hexdigest()
+        return self._exemplars[key]
+
+    def _term(self, term: Term) -> tuple:
+        def brief(t: Term | None) -> tuple | None:
+            return (t.section, t.key, t.label, t.url, t.count) if t else None
+
+        return ("Term", *brief(term), term.description, self._canon(term.entry, 1), self._canon(term.unit, 1),
+                brief(term.parent), tuple(brief(c) for c in term.children), self._canon(term.notes, 1))
+
+    def _fields(self, obj: Any, depth: int) -> tuple:
+        return (type(obj).__name__, *((f.name, self._canon(getattr(obj, f.name), depth + 1))
+                                      for f in dataclasses.fields(obj)))
+
+    def _canon(self, obj: Any, depth: int) -> Any:
+        if obj is None or isinstance(obj, str | int | float | bool):
+            return obj
+        if isinstance(obj, dt.date | Path):
+            return str(obj)
+        if isinstance(obj, Exemplar):
+            return ("Exemplar", self._exemplar(obj))
+        if isinstance(obj, Term):
+            return self._term(obj)
+        if isinstance(obj, Image):
+            stat = obj.path.stat() if obj.path.exists() else None
+            return (*self._fields(obj, depth), stat.st_size if stat else -1, stat.st_mtime_ns if stat else -1)
+        if depth > 8:
+            raise ValueError("page data nested too deeply to fingerprint")
+        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+            return self._fields(obj, depth)
+        if isinstance(obj, dict):
+            return tuple(sorted((repr(k), self._canon(v, depth + 1)) for k, v in obj.items()))
+        if isinstance(obj, list | tuple | set | frozenset):
+            items = [self._canon(v, depth + 1) for v in obj]
+            return tuple(sorted(items, key=repr)) if isinstance(obj, set | frozenset) else tuple(items)
+        # Anything else has no canonical form: a key that never matches (a cache miss, never a stale page).
+        return ("uncacheable", id(obj))
+
+
+class RenderCache:
+    """Rendered pages by key, in SQLite; ``None`` directory means no cache (every lookup misses)."""
+
+    def __init__(self, directory: Path | None, salt_value: str) -> None:
+        self.salt = salt_value
+        self.fingerprint = Fingerprint()
+        self.used: set[str] = set()
+        self.fresh: dict[str, tuple[bytes, bytes]] = {}
+        self.hits = 0
+        self._db: sqlite3.Connection | None = None
+        if directory is not None:
+            directory.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(directory / "pages.sqlite3", isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, html BLOB, search BLOB)")
+
+    def key(self, page: Page) -> str:
+        return hashlib.sha256(f"{self.salt}:{page.url}:{self.fingerprint.of_page(page)}".encode()).hexdigest()
+
+    def get(self, key: str) -> tuple[str, str] | None:
+        """The cached HTML and search document of a page, or None."""
+        self.used.add(key)
+        if self._db is None:
+            return None
+        row = self._db.execute("SELECT html, search FROM pages WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        self.hits += 1
+        return zlib.decompress(row[0]).decode(), zlib.decompress(row[1]).decode()
+
+    def put(self, key: str, html: str, search: str = "") -> None:
+        self.used.add(key)
+        self.fresh[key] = (zlib.compress(html.encode(), 1), zlib.compress(search.encode(), 1))
+
+    def commit(self) -> None:
+        """Store what this build rendered and forget what it did not use (call after a complete build)."""
+        if self._db is None:
+            return
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?, ?)",
+                                 ((k, h, s) for k, (h, s) in self.fresh.items()))
+            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+            self._db.execute("DELETE FROM used")
+            self._db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self.used))
+            self._db.execute("DELETE FROM pages WHERE key NOT IN (SELECT key FROM used)")
+        self.fresh.clear()
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
