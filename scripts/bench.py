@@ -18,6 +18,7 @@ stated in. Shared machines are noisy: compare the ratios of one run, not absolut
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import shutil
 import statistics
 import subprocess
@@ -34,6 +35,8 @@ from benchlib import ROOT, generate
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif"}
 TODAY = "2025-11-01"
+# The same Markdown extensions as the project, so every build does the same Markdown work.
+EXTENSIONS = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8")).get("markdown_extensions", [])
 
 
 @dataclass
@@ -79,6 +82,7 @@ def timed(name: str, command: list[str], site: Path, cwd: Path = ROOT) -> Run:
     sampler.join()
     if process.returncode:
         sys.exit(f"{name} failed:\n{err.decode(errors='replace')[-3000:]}")
+    print(f"  {name}: {seconds:.1f} s", file=sys.stderr, flush=True)
     return Run(name, seconds, peak, site)
 
 
@@ -100,7 +104,7 @@ def write_floor(corpus: Path, project: Path) -> Path:
     for slug, meta, body in records(corpus):
         (docs / f"{slug}.md").write_text(f"# {meta['title']}\n\n{body}", encoding="utf-8")
     config = {"site_name": "Floor", "theme": {"name": "material", "language": "vi", "font": False},
-              "plugins": [], "nav": ["index.md"], "not_in_nav": "/guong/"}
+              "plugins": [], "nav": ["index.md"], "not_in_nav": "/guong/", "markdown_extensions": EXTENSIONS}
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return project
 
@@ -113,12 +117,13 @@ def write_blog(corpus: Path, project: Path) -> Path:
     (project / "docs" / "index.md").write_text("# Gương sáng\n", encoding="utf-8")
     (project / "docs" / "blog" / "index.md").write_text("# Gương điển hình\n", encoding="utf-8")
     for i, (slug, meta, body) in enumerate(records(corpus)):
-        front = {"date": f"{meta['year']}-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
+        front = {"date": dt.date(int(meta["year"]), i % 12 + 1, i % 28 + 1),
                  "categories": [str(m) for m in meta.get("movements", [])], "slug": slug}
         header = yaml.safe_dump(front, allow_unicode=True)
         (posts / f"{slug}.md").write_text(f"---\n{header}---\n\n# {meta['title']}\n\n{body}", encoding="utf-8")
     config = {"site_name": "Blog", "theme": {"name": "material", "language": "vi", "font": False},
-              "plugins": [{"blog": {"categories": True}}], "nav": ["index.md", "blog/index.md"]}
+              "plugins": [{"blog": {"categories": True}}], "nav": ["index.md", "blog/index.md"],
+              "markdown_extensions": EXTENSIONS}
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return project
 

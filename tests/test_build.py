@@ -56,10 +56,14 @@ def broken_links(site: Path, base_path: str = "/guongsang/") -> list[str]:
     return broken
 
 
-def _build(root: Path, out: Path) -> int:
+def _build(root: Path, out: Path, *options: str, exemplars: Path | None = None) -> int:
+    """``guongsang build`` of the sample (or of ``exemplars``); no render cache unless ``options`` name one."""
     saved = os.environ.get("SOURCE_DATE_EPOCH")
+    options = options or ("--no-cache",)
+    records = ["--exemplars", str(exemplars)] if exemplars else []
     try:
-        return main(["--root", str(root), "build", "--site-dir", str(out), "--today", "2025-11-01"])
+        return main(["--root", str(root), "build", *records, "--site-dir", str(out), "--today", "2025-11-01",
+                     *options])
     finally:
         if saved is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
@@ -104,12 +108,36 @@ def test_images_are_published_next_to_their_page(built, root):
 def test_build_is_reproducible(built, root, tmp_path):
     again = tmp_path / "again"
     assert _build(root, again) == 0
-
-    def digest(site: Path) -> dict[str, str]:
-        return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
-                for p in sorted(site.rglob("*")) if p.is_file()}
-
     assert digest(built) == digest(again)
+
+
+def digest(site: Path) -> dict[str, str]:
+    return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_incremental_build_equals_full_build(root, tmp_path, caplog):
+    """Edit one record's name and story: a build reusing the render cache writes exactly what a full build does."""
+    import logging
+    import shutil
+
+    records = tmp_path / "exemplars"
+    shutil.copytree(root / "exemplars", records)
+    cache = tmp_path / "cache"
+    assert _build(root, tmp_path / "first", "--cache-dir", str(cache), exemplars=records) == 0
+    target = next(p for p in sorted(records.rglob("*.md")) if "featured: true" not in p.read_text(encoding="utf-8"))
+    text = target.read_text(encoding="utf-8")
+    name = next(line for line in text.splitlines() if line.startswith("name:")).split(":", 1)[1].strip()
+    target.write_text(text.replace(name, "Trần Thị Thử Nghiệm") + "\nMột đoạn mới của câu chuyện.\n",
+                      encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.guongsang"):
+        assert _build(root, tmp_path / "incremental", "--cache-dir", str(cache), exemplars=records) == 0
+    assert _build(root, tmp_path / "full", exemplars=records) == 0
+    reused = [r.getMessage() for r in caplog.records if "Render cache" in r.getMessage()]
+    assert reused and not reused[-1].startswith("Render cache: 0 "), reused  # most pages came from the cache
+    assert digest(tmp_path / "incremental") == digest(tmp_path / "full")
+    assert any("Trần Thị Thử Nghiệm" in p.read_text(encoding="utf-8")
+               for p in (tmp_path / "incremental" / "guong").rglob("index.html"))
 
 
 def test_invalid_records_write_nothing(root, tmp_path, capsys):

@@ -98,13 +98,16 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
+    from .mkdocs_plugin import RECORDS
+
     settings = _settings(args)
-    loaded = load(settings, derive=False)
+    loaded = load(settings, derive=False, memo=RECORDS)  # the preview's first build reuses these checks
     if not loaded.ok:  # show every problem in the editor's words before MkDocs' own error
         _report(loaded)
         return EXIT_INVALID
     config_file = args.config_file if args.config_file.is_absolute() else settings.root / args.config_file
     os.environ["GUONGSANG_EXEMPLARS"] = str(settings.exemplars)
+    os.environ["GUONGSANG_TODAY"] = settings.today.isoformat()
     print("Đang mở bản xem trước: địa chỉ ở dòng “Serving on …” bên dưới. Sửa hồ sơ, trang tự tải lại; "
           "Ctrl+C để dừng.", file=sys.stderr)
     serve(str(config_file), dev_addr=args.dev_addr, livereload=True)

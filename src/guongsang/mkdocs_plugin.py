@@ -25,8 +25,12 @@ from .diagnostics import render, summary
 from .project import Loaded, Settings, load
 from .search import Indexer, document
 from .site import EXEMPLARS, Page
+from .validate import RecordMemo
 
 log = logging.getLogger("mkdocs.plugins.guongsang")
+
+# MkDocs makes a new plugin for every rebuild of a live preview; checked records outlive it here.
+RECORDS = RecordMemo()
 
 
 class GuongSangConfig(Config):
@@ -66,12 +70,13 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     def settings(self, config: Any) -> Settings:
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        today = dt.date.fromisoformat(self.config.today) if self.config.today else None
+        today_text = os.environ.get("GUONGSANG_TODAY") or self.config.today  # set by ``guongsang serve``
+        today = dt.date.fromisoformat(today_text) if today_text else None
         exemplars = os.environ.get("GUONGSANG_EXEMPLARS") or self.config.exemplars  # set by ``guongsang serve``
         return Settings.at(root, exemplars, self.config.catalog, today, self.config.per_page)
 
     def on_config(self, config: Any) -> Any:
-        loaded = self.preloaded or load(self.settings(config))
+        loaded = self.preloaded or load(self.settings(config), memo=RECORDS)
         self.preloaded = None  # a later rebuild (serve) reloads from disk
         if not loaded.ok or loaded.site is None:
             raise PluginError("\n" + render(loaded.diagnostics) + "\n" + summary(loaded.diagnostics, loaded.files))

@@ -7,11 +7,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import tree_digest
 from .catalog import Catalog, load_catalog
 from .diagnostics import Diagnostic, is_error
 from .places import Gazetteer, gazetteer
 from .site import PER_PAGE, Site, build_site
-from .validate import Context, load_exemplars
+from .validate import Context, RecordMemo, load_exemplars
 
 
 @dataclass
@@ -55,15 +56,18 @@ class Loaded:
         return not is_error(self.diagnostics)
 
 
-def load(settings: Settings, derive: bool = True) -> Loaded:
-    """Load catalogues and records, validate them all, and (if valid and asked) derive the site."""
+def load(settings: Settings, derive: bool = True, memo: RecordMemo | None = None) -> Loaded:
+    """Load catalogues and records, validate them all, and (if valid and asked) derive the site.
+
+    ``memo`` keeps checked records between calls (the live preview): only changed files are read again."""
     loaded = Loaded(settings)
     catalog, problems = load_catalog(settings.catalog, settings.root)
     loaded.diagnostics += problems
     if problems:
         return loaded
     gaz = gazetteer()
-    result = load_exemplars(settings.exemplars, Context(catalog, gaz, settings.today, settings.root))
+    token = f"{tree_digest([settings.catalog])}:{settings.today}:{settings.root}" if memo else ""
+    result = load_exemplars(settings.exemplars, Context(catalog, gaz, settings.today, settings.root), memo, token)
     loaded.catalog, loaded.gazetteer = catalog, gaz
     loaded.diagnostics += result.diagnostics
     loaded.files = result.files

@@ -273,27 +273,72 @@ def _display(path: Path, root: Path) -> str:
         return os.path.relpath(path, root).replace(os.sep, "/")
 
 
-def load_exemplars(directory: Path, ctx: Context) -> Result:
-    """Read, parse and validate every record below ``directory``."""
+Checked = tuple[Exemplar | None, list[Diagnostic], tuple[int, int]]
+
+
+def _check_file(file: Path, ctx: Context) -> Checked:
+    """One record file: the exemplar (or None), its diagnostics, and where its slug is written."""
+    shown = _display(file, ctx.root)
+    doc = frontmatter.read(file, shown)
+    parsed = not doc.diagnostics
+    exemplar = check_document(doc, file, ctx)
+    if parsed and file.stem != slugify(file.stem):
+        doc.diagnostics.append(Diagnostic(shown, 1, 1, "GS061", f"tên tệp “{file.name}” không hợp lệ; "
+                                          f"đổi thành “{slugify(file.stem)}.md”."))
+        exemplar = None
+    where = doc.where(("slug",)) if parsed and "slug" in doc.data else (1, 1)
+    return exemplar, doc.diagnostics, where
+
+
+def _stat(path: Path) -> tuple[str, int, int]:
+    st = path.stat()
+    return str(path), st.st_mtime_ns, st.st_size
+
+
+class RecordMemo:
+    """Checked records kept between the rebuilds of a live preview, keyed by file, size and modification time
+    (and the images a record uses): an edit re-checks one file, not the whole tree. ``token`` names the
+    catalogues and build date the entries were checked against; a new token empties the memo."""
+
+    def __init__(self) -> None:
+        self.token = ""
+        self.entries: dict[str, tuple[tuple, Checked]] = {}
+
+    def check(self, file: Path, ctx: Context, token: str) -> Checked:
+        if token != self.token:
+            self.token, self.entries = token, {}
+        key = str(file)
+        stamp = self._stamp(file, self.entries.get(key, ((), None))[1])
+        kept = self.entries.get(key)
+        if kept is not None and kept[0] == stamp:
+            return kept[1]
+        checked = _check_file(file, ctx)
+        if checked[0] is not None:  # failures are re-checked every time (their cause may be elsewhere)
+            self.entries[key] = (self._stamp(file, checked), checked)
+        return checked
+
+    @staticmethod
+    def _stamp(file: Path, checked: Checked | None) -> tuple:
+        try:
+            images = [_stat(image.path) for image in checked[0].images] if checked and checked[0] else []
+            return (_stat(file), *images)
+        except OSError:
+            return ()
+
+
+def load_exemplars(directory: Path, ctx: Context, memo: RecordMemo | None = None, token: str = "") -> Result:
+    """Read, parse and validate every record below ``directory`` (reusing ``memo`` for unchanged files)."""
     result = Result()
     by_slug: dict[str, Exemplar] = {}
     for file in scan(directory):
         result.files += 1
-        shown = _display(file, ctx.root)
-        doc = frontmatter.read(file, shown)
-        parsed = not doc.diagnostics
-        exemplar = check_document(doc, file, ctx)
-        if parsed and file.stem != slugify(file.stem):
-            doc.diagnostics.append(Diagnostic(shown, 1, 1, "GS061", f"tên tệp “{file.name}” không hợp lệ; "
-                                              f"đổi thành “{slugify(file.stem)}.md”."))
-            exemplar = None
-        result.diagnostics += doc.diagnostics
+        exemplar, diagnostics, where = memo.check(file, ctx, token) if memo else _check_file(file, ctx)
+        result.diagnostics += diagnostics
         if exemplar is None:
             continue
         if exemplar.slug in by_slug:
             other = by_slug[exemplar.slug]
-            line, col = doc.where(("slug",)) if "slug" in doc.data else (1, 1)
-            result.diagnostics.append(Diagnostic(shown, line, col, "GS060",
+            result.diagnostics.append(Diagnostic(_display(file, ctx.root), *where, "GS060",
                                                  f"định danh “{exemplar.slug}” đã dùng cho {other.source}."))
             continue
         by_slug[exemplar.slug] = exemplar

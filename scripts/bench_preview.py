@@ -1,0 +1,103 @@
+"""Live preview at scale: how long after an editor saves a record does the preview show it?
+
+    python scripts/bench_preview.py [--count 2000] [--seed 7] [--work .bench] [--edits 3]
+
+Starts ``guongsang serve`` on N generated records, waits for the first build, then edits the story and the
+summary of the newest record a few times. For each edit it prints the seconds until the record's page, and
+the first page of the list of all exemplars (which shows the summary), are served with the change, and until
+the preview tells browsers to reload. Target: the page and its lists within 2 s at 2,000 records.
+"""
+
+from __future__ import annotations
+
+import argparse
+import queue
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from benchlib import ROOT, generate
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def wait_for(predicate, timeout: float, step: float = 0.02) -> float:
+    """Seconds until ``predicate()`` holds (or ``timeout``, then raise)."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        if predicate():
+            return time.perf_counter() - started
+        time.sleep(step)
+    raise TimeoutError("the preview did not show the change in time")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--work", type=Path, default=ROOT / ".bench")
+    parser.add_argument("--edits", type=int, default=3)
+    args = parser.parse_args()
+    work = args.work.resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    corpus = generate(args.count, args.seed, work)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/guongsang/"
+    lines: queue.Queue[str] = queue.Queue()
+    started = time.perf_counter()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "guongsang.cli", "--root", str(ROOT), "serve", "--exemplars", str(corpus),
+         "--dev-addr", f"127.0.0.1:{port}", "--today", "2025-11-01"],
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    threading.Thread(target=lambda: [lines.put(line) for line in server.stderr], daemon=True).start()
+    try:
+        wait_for(lambda: "<html" in fetch(f"{base}guong/"), timeout=900, step=0.5)
+        print(f"{args.count:,} records: first preview build served after {time.perf_counter() - started:.1f} s")
+        slug = re.search(r'href="([^"/]+)/"', fetch(f"{base}guong/").split('class="gs-grid"', 1)[1]).group(1)
+        record = next(corpus.rglob(f"{slug}.md"))
+        original = record.read_text(encoding="utf-8")
+        try:
+            for n in range(1, args.edits + 1):
+                marker = f"Bản sửa thử số {n}"
+                while not lines.empty():
+                    lines.get_nowait()
+                text = re.sub(r"^summary: .*$", f"summary: {marker}.", original, count=1, flags=re.M)
+                record.write_text(f"{text}\n{marker} của câu chuyện.\n", encoding="utf-8")
+                page = wait_for(lambda m=marker: f"{m} của câu chuyện" in fetch(f"{base}guong/{slug}/"), 120)
+                listed = wait_for(lambda m=marker: m in fetch(f"{base}guong/"), 120)
+
+                def reloaded() -> bool:
+                    while not lines.empty():
+                        if "Reloading browsers" in lines.get_nowait():
+                            return True
+                    return False
+
+                reload = wait_for(reloaded, 120)
+                print(f"edit {n}: page served after {page:.2f} s, list after {page + listed:.2f} s, "
+                      f"browser reload after {page + listed + reload:.2f} s (target ≤ 2 s for page and list)")
+        finally:
+            record.write_text(original, encoding="utf-8")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
