@@ -62,23 +62,29 @@ class Fingerprint:
 
     def __init__(self) -> None:
         self._exemplars: dict[int, str] = {}
+        self._terms: dict[int, tuple] = {}
 
     def of_page(self, page: Page) -> str:
         return hashlib.sha256(repr(self._canon(page, 0)).encode()).hexdigest()
 
     def _exemplar(self, exemplar: Exemplar) -> str:
+        """An exemplar's fields (its dataclass ``repr``, nested dataclasses included) and its image files."""
         key = id(exemplar)
         if key not in self._exemplars:
-            fields = self._fields(exemplar, 0)
-            self._exemplars[key] = hashlib.sha256(repr(fields).encode()).hexdigest()
+            images = [self._canon(image, 1) for image in exemplar.images]
+            self._exemplars[key] = hashlib.sha256(f"{exemplar!r}{images!r}".encode()).hexdigest()
         return self._exemplars[key]
 
     def _term(self, term: Term) -> tuple:
-        def brief(t: Term | None) -> tuple | None:
-            return (t.section, t.key, t.label, t.url, t.count) if t else None
+        key = id(term)
+        if key not in self._terms:
+            def brief(t: Term | None) -> tuple | None:
+                return (t.section, t.key, t.label, t.url, t.count) if t else None
 
-        return ("Term", *brief(term), term.description, self._canon(term.entry, 1), self._canon(term.unit, 1),
-                brief(term.parent), tuple(brief(c) for c in term.children), self._canon(term.notes, 1))
+            self._terms[key] = ("Term", *brief(term), term.description, repr(term.entry), repr(term.unit),
+                                brief(term.parent), tuple(brief(c) for c in term.children),
+                                self._canon(term.notes, 1))
+        return self._terms[key]
 
     def _fields(self, obj: Any, depth: int) -> tuple:
         return (type(obj).__name__, *((f.name, self._canon(getattr(obj, f.name), depth + 1))
@@ -96,8 +102,8 @@ class Fingerprint:
         if isinstance(obj, Image):
             stat = obj.path.stat() if obj.path.exists() else None
             return (*self._fields(obj, depth), stat.st_size if stat else -1, stat.st_mtime_ns if stat else -1)
-        if depth > 8:
-            raise ValueError("page data nested too deeply to fingerprint")
+        if depth > 8:  # too deep to describe cheaply: never matches, so the page is rendered
+            return ("uncacheable", id(obj))
         if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
             return self._fields(obj, depth)
         if isinstance(obj, dict):

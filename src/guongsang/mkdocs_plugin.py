@@ -12,7 +12,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-import yaml
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -45,12 +44,10 @@ class GuongSangConfig(Config):
 CACHED_TEMPLATE = "gs-cached.html"  # renders nothing: the page's HTML comes from the render cache
 
 
-def front_matter(page: Page) -> str:
-    """The Markdown source MkDocs reads for a generated page: its metadata, then the story (if any)."""
-    meta = {"title": page.title, "description": page.description, "template": page.template,
+def page_meta(page: Page) -> dict[str, Any]:
+    """The metadata MkDocs and the theme read for a generated page (set directly: no YAML to write or parse)."""
+    return {"title": page.title, "description": page.description, "template": page.template,
             "hide": ["navigation", "toc"]}
-    header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
-    return f"---\n{header}---\n\n{page.markdown}"
 
 
 class GuongSangPlugin(BasePlugin[GuongSangConfig]):
@@ -103,7 +100,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.loaded and self.loaded.site
         for page in self.loaded.site.pages:
-            files.append(File.generated(config, page.src_uri, content=front_matter(page)))
+            files.append(File.generated(config, page.src_uri, content=page.markdown))
         for exemplar in self.loaded.site.exemplars:
             for image in exemplar.images:
                 uri = f"{EXEMPLARS}/{exemplar.slug}/{image.path.name}"
@@ -119,7 +116,10 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
         """A generated page whose data is unchanged comes from the render cache: skip Markdown and the theme."""
         derived = self.pages.get(page.file.src_uri)
-        if derived is None or self.cache is None:
+        if derived is None:
+            return markdown
+        page.meta.update(page_meta(derived))
+        if self.cache is None:
             return markdown
         key = self.cache.key(derived)
         hit = self.cache.get(key)

@@ -8,11 +8,12 @@ resolved to both the legacy units and the current province and ward.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from .diagnostics import did_you_mean
 from .text import compact, fold, nfc, slugify
@@ -327,7 +328,13 @@ def _with_slug(unit: Unit, slug: str) -> Unit:
 
 
 def _read(name: str) -> dict:
-    return json.loads((resources.files("vietnamadminunits") / "data" / name).read_text(encoding="utf-8"))
+    """One data file of ``vietnamadminunits``, found without importing the package (its import pulls in
+    geocoding libraries that take longer to load than the data itself)."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("vietnamadminunits")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    return json.loads((folder / "data" / name).read_text(encoding="utf-8"))
 
 
 @cache
