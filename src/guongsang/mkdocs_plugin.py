@@ -104,6 +104,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         assert self.loaded and self.loaded.site
         for page in self.loaded.site.pages:
             files.append(File.generated(config, page.src_uri, content=front_matter(page)))
+        for uri, content in self.loaded.site.files.items():
+            files.append(File.generated(config, uri, content=content))
         for exemplar in self.loaded.site.exemplars:
             for image in exemplar.images:
                 uri = f"{EXEMPLARS}/{exemplar.slug}/{image.path.name}"

@@ -72,5 +72,5 @@ def load(settings: Settings, derive: bool = True, memo: RecordMemo | None = None
     loaded.diagnostics += result.diagnostics
     loaded.files = result.files
     if loaded.ok and derive:
-        loaded.site = build_site(result.exemplars, catalog, gaz, settings.per_page)
+        loaded.site = build_site(result.exemplars, catalog, gaz, settings.per_page, settings.today)
     return loaded
