@@ -37,6 +37,7 @@ SEARCH = "tim-kiem"
 PLANS = "ke-hoach"
 PLAN_EXEMPLARS = "guong"
 PROGRESS_JSON = "tien-do.json"
+BOOKLETS = "tai-lieu"
 PAGE_PREFIX = "trang-"
 
 
@@ -56,6 +57,11 @@ def plan_url(code: str) -> str:
 
 def plan_json_url(code: str) -> str:
     return f"{plan_url(code)}{PROGRESS_JSON}"
+
+
+def booklet_url(slug: str) -> str:
+    """Where a published booklet PDF lives, e.g. ``tai-lieu/plan-thanh-xuan-2023.pdf``."""
+    return f"{BOOKLETS}/{slug}.pdf"
 
 
 def paged_url(base: str, number: int) -> str:
