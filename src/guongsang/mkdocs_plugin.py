@@ -46,6 +46,7 @@ class GuongSangConfig(Config):
 
 
 CACHED_TEMPLATE = "gs-cached.html"  # renders nothing: the page's HTML comes from the render cache
+UNCACHED_KINDS = {"plan", "plans"}  # few pages showing computed progress (too deep to fingerprint): always rendered
 
 
 def front_matter(page: Page) -> str:
@@ -146,7 +147,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
         """A generated page whose data is unchanged comes from the render cache: skip Markdown and the theme."""
         derived = self.pages.get(page.file.src_uri)
-        if derived is None or self.cache is None:
+        if derived is None or self.cache is None or derived.kind in UNCACHED_KINDS:
             return markdown
         key = self.cache.key(derived)
         hit = self.cache.get(key)

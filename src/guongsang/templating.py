@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .progress import STATUS_LABELS
 from .records import Exemplar, Image
 from .progress import STATUS_LABELS
 from .search import FILTERS, SORT_YEAR, locality_line
