@@ -37,9 +37,11 @@ SEED_TARGETS: dict[str, list[tuple[str, set[str], str, dict[str, int], str]]] = 
         ("thu-duc", {"thu-duc"}, "period", {"tong": 15}, "ít nhất 15 mô hình"),
     ],
     "ninh-hoa-2021": [
-        ("nong-thon-moi", {"phong-kinh-te"}, "period", {"tap-the": 10, "ca-nhan": 10}, "ít nhất 10 tập thể, 10 cá nhân"),
+        ("nong-thon-moi", {"phong-kinh-te"}, "period", {"tap-the": 10, "ca-nhan": 10},
+         "ít nhất 10 tập thể, 10 cá nhân"),
         ("day-va-hoc", {"phong-giao-duc"}, "period", {"tap-the": 5, "ca-nhan": 5}, "ít nhất 05 tập thể và 05 cá nhân"),
-        ("cuu-chien-binh", {"hoi-cuu-chien-binh"}, "period", {"tap-the": 5, "ca-nhan": 5}, "“Cụu chiến binh gương mẫu”"),
+        ("cuu-chien-binh", {"hoi-cuu-chien-binh"}, "period", {"tap-the": 5, "ca-nhan": 5},
+         "“Cụu chiến binh gương mẫu”"),
         ("quoc-phong-an-ninh", {"cong-an", "quan-su"}, "period", {"tap-the": 5, "ca-nhan": 5}, "(đối với từng ngành)"),
         ("y-te", {"phong-y-te"}, "period", {"tap-the": 10, "ca-nhan": 10}, "ít nhất 10 tập thể và 10 cá nhân"),
     ],
@@ -58,7 +60,8 @@ SEED_TARGETS: dict[str, list[tuple[str, set[str], str, dict[str, int], str]]] = 
         ("hien-mau", {"chu-thap-do"}, "period", {"tap-the": 10, "ca-nhan": 10}, "“Hiến máu tình nguyện”"),
     ],
     "da-lat-2023": [
-        ("moi-don-vi", None, "year", {"tong": 2}, "giới thiệu ít nhất 02 mô hình, điển hình tiên tiến tiêu biểu năm 2023"),
+        ("moi-don-vi", None, "year", {"tong": 2},
+         "giới thiệu ít nhất 02 mô hình, điển hình tiên tiến tiêu biểu năm 2023"),
     ],
 }
 

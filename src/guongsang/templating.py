@@ -11,7 +11,6 @@ from typing import Any
 
 from .progress import STATUS_LABELS
 from .records import Exemplar, Image
-from .progress import STATUS_LABELS
 from .search import FILTERS, SORT_YEAR, locality_line
 from .site import EXEMPLARS, Site, exemplar_url, plan_json_url, plan_url
 
