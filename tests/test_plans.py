@@ -124,7 +124,7 @@ def test_plan_sizes_follow_the_seeds(plans):
     assert len(plans["hcm-4257-2021"].fields) == 12
     assert len([t for t in plans["ninh-hoa-2021"].targets if t.measured]) == 15
     assert len({t.section for t in plans["brvt-126-2021"].targets if t.measured}) == 24
-    wards = [u for u in plans["thanh-xuan-2023"].units if u.group == "phuong"]
+    wards = [u for u in plans["thanh-xuan-2023"].units if u.get("group") == "phuong"]
     assert len(wards) == 11
     districts = next(t for t in plans["hcm-4257-2021"].targets if t.id == "quan-huyen")
     assert len(districts.units) == 21 and "thu-duc" not in {u.code for u in districts.units}
@@ -190,7 +190,8 @@ def test_broken_plan_files_are_reported_at_the_line(tmp_path, catalog):
     (tmp_path / "ke-hoach-thu.yml").write_text(
         (tmp_path / "ke-hoach-thu.yml").read_text(encoding="utf-8").replace("weekly", "year"), encoding="utf-8")
     _, problems = load_plans(tmp_path, tables, tmp_path)
-    assert sorted((p.code, p.line) for p in problems) == [("GS082", 13), ("GS082", 15), ("GS082", 16)]
+    # unknown unit, field and kind; a counted target without quotas
+    assert sorted((p.code, p.line) for p in problems) == [("GS081", 21), ("GS082", 13), ("GS082", 15), ("GS082", 16)]
     assert all(p.path == "ke-hoach-thu.yml" for p in problems)
 
 

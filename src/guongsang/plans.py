@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .catalog import Entry, Table
 from .diagnostics import Diagnostic, did_you_mean
 from .frontmatter import Document, read_yaml
 from .text import nfc, slugify
-
-if TYPE_CHECKING:
-    from .catalog import Entry, Table
 
 PLAN_SUFFIX = ".yml"
 ANY_KIND = "tong"
@@ -108,14 +106,9 @@ class PlanIn(_In):
 
 # -- the model ---------------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Unit:
-    """A unit a plan assigns targets to: a lead agency, a ward, a school, a district …"""
-
-    code: str
-    name: str
-    group: str = ""
-    aliases: tuple[str, ...] = ()
+# A unit a plan assigns targets to (a lead agency, a ward, a school, a district …) is a catalogue entry: its
+# name is the label, the short forms editors write are aliases, its group is ``entry.get("group")``.
+Unit = Entry
 
 
 @dataclass(frozen=True)
@@ -153,7 +146,7 @@ class Target:
 
     @property
     def who_label(self) -> str:
-        return "; ".join(u.name for u in self.units)
+        return "; ".join(u.label for u in self.units)
 
 
 @dataclass(frozen=True)
@@ -224,11 +217,10 @@ class Plan:
     fields: tuple[Entry, ...]
     movements: tuple[Entry, ...]
     groups: dict[str, str]
-    units: tuple[Unit, ...]
+    units: Table  # lookup by code, name or alias
     targets: tuple[Target, ...]
     deadlines: tuple[Deadline, ...]
     duties: tuple[Duty, ...]
-    _index: dict[str, Unit] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def years(self) -> list[int]:
@@ -241,10 +233,7 @@ class Plan:
 
     def unit(self, value: str) -> Unit | None:
         """The unit written as its code, name or an alias (case and Unicode form ignored)."""
-        return self._index.get(nfc(str(value)).strip().casefold())
-
-    def suggest_unit(self, value: str) -> str:
-        return did_you_mean(str(value), [u.name for u in self.units] + [u.code for u in self.units])
+        return self.units.find(value)
 
 
 def _spellings(unit: UnitIn) -> list[str]:
@@ -287,7 +276,7 @@ class _Resolver:
 
     def plan(self, code: str) -> Plan:
         raw, doc = self.raw, self.doc
-        units = tuple(Unit(u.code, u.name, u.group, tuple(u.aliases)) for u in raw.units)
+        units = [Unit(u.code, u.name, aliases=tuple(_spellings(u)[2:]), data={"group": u.group}) for u in raw.units]
         index: dict[str, Unit] = {}
         for i, (unit_in, unit) in enumerate(zip(raw.units, units, strict=True)):
             if unit_in.group and unit_in.group not in raw.groups:
@@ -297,7 +286,7 @@ class _Resolver:
                 key = nfc(spelling).casefold()
                 if index.setdefault(key, unit) is not unit:
                     doc.diagnostics.append(doc.error(("units", i), "GS082",
-                                                     f"tên “{spelling}” đã dùng cho đơn vị “{index[key].name}”."))
+                                                     f"tên “{spelling}” đã dùng cho đơn vị “{index[key].label}”."))
         if raw.period[0] > raw.period[1]:
             doc.diagnostics.append(doc.error(("period",), "GS081", "năm đầu của thời gian kế hoạch lớn hơn năm cuối."))
         fields = tuple(e for i, f in enumerate(raw.fields) if (e := self.ref("fields", f, ("fields", i), "lĩnh vực")))
@@ -311,7 +300,7 @@ class _Resolver:
         data = raw.model_dump()
         return Plan(code, doc.path, raw.label, raw.number, raw.date, raw.issuer, raw.signer, raw.title,
                     (data["period"][0], data["period"][1]), raw.scope, raw.seed, raw.description, fields, movements,
-                    dict(raw.groups), units, targets, deadlines, duties, index)
+                    dict(raw.groups), Table("units", units), targets, deadlines, duties)
 
     def _unique(self, ids: list[str], where: str) -> None:
         seen: set[str] = set()
@@ -333,7 +322,7 @@ class _Resolver:
             if group not in self.raw.groups:
                 doc.diagnostics.append(doc.error((*where, "groups", j), "GS082", f"nhóm “{group}” chưa khai báo."))
             for unit in index.values():
-                if unit.group == group and unit.code not in t.exclude:
+                if unit.get("group") == group and unit.code not in t.exclude:
                     chosen.setdefault(unit.code, unit)
         field_entry = self.ref("fields", t.field, (*where, "field"), "lĩnh vực") if t.field else None
         movements = tuple(e for j, m in enumerate(t.movements)
@@ -343,6 +332,10 @@ class _Resolver:
             kinds = [q.kind] if isinstance(q.kind, str) else (q.kind or [])
             entries = tuple(e for k in kinds if (e := self.ref("kinds", k, (*where, "quotas", j, "kind"), "đối tượng")))
             quotas.append(Quota(entries, q.min))
+        if t.measured and not t.quotas:
+            doc.diagnostics.append(doc.error((*where, "quotas"), "GS081", "chỉ tiêu được đếm cần ít nhất một "
+                                             "mức trong “quotas” (hoặc ghi “measured: false”)."))
+            return None
         if t.each and not chosen:
             doc.diagnostics.append(doc.error(where, "GS082", "chỉ tiêu “each” cần ít nhất một đơn vị."))
         order = {u.code: n for n, u in enumerate(index.values())}
@@ -394,8 +387,6 @@ def load_plans(directory: Path, tables: dict[str, Table], root: Path | None = No
 
 def plan_entry(plan: Plan) -> Entry:
     """The catalogue entry of a plan: found by its code, its number ("4257/KH-UBND") or its label."""
-    from .catalog import Entry
-
     data = {"issuer": plan.issuer, "number": plan.number, "date": plan.date, "title": plan.title,
             "period": list(plan.period), "scope": plan.scope, "seed": plan.seed}
     return Entry(plan.code, plan.label, plan.description, aliases=(plan.number,) if plan.number else (), data=data)

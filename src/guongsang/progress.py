@@ -53,7 +53,7 @@ class Row:
 
     @property
     def label(self) -> str:
-        return self.unit.name if self.unit else "Toàn kế hoạch"
+        return self.unit.label if self.unit else "Toàn kế hoạch"
 
     @property
     def status(self) -> str:
@@ -213,7 +213,7 @@ def plan_progress(plan: Plan, exemplars: list[Exemplar], kinds: list[Entry], tod
     per_year = Counter((e.year, e.kind.code) for e in mine)
     progress.by_year = [(y, {k.code: per_year.get((y, k.code), 0) for k in kinds}) for y in years]
     per_unit = Counter((e.plan_unit, e.year) for e in mine)
-    names = [(u.code, u.name) for u in plan.units] + [("", "Chưa ghi đơn vị trong kế hoạch")]
+    names = [(u.code, u.label) for u in plan.units] + [("", "Chưa ghi đơn vị trong kế hoạch")]
     progress.by_unit = [(name, {y: per_unit.get((code, y), 0) for y in years}) for code, name in names
                         if any(per_unit.get((code, y)) for y in years) or code]
     return progress
@@ -243,9 +243,9 @@ def progress_json(progress: PlanProgress) -> dict[str, Any]:
         "so_guong": len(progress.exemplars),
         "tong_hop": progress.summary,
         "chi_tieu": [{"ma": t.target.id, "muc": t.target.section, "trich_dan": t.target.quote,
-                      "don_vi_giao": [u.name for u in t.target.units], "tung_don_vi": t.target.each,
+                      "don_vi_giao": [u.label for u in t.target.units], "tung_don_vi": t.target.each,
                       "theo": "nam" if t.target.per == "year" else "giai-doan",
-                      "ket_qua": [{"don_vi": r.unit.name if r.unit else None, "ky": r.bucket,
+                      "ket_qua": [{"don_vi": r.unit.label if r.unit else None, "ky": r.bucket,
                                    "trang_thai": r.status, "so_lieu": [cell(c) for c in r.cells]} for r in t.rows]}
                      for t in progress.targets],
         "theo_nam": [{"nam": y, **counts} for y, counts in progress.by_year],

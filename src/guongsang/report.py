@@ -42,7 +42,7 @@ def progress_table(progress: PlanProgress) -> Table:
 
 def _unit_name(progress: PlanProgress, exemplar: Exemplar) -> str:
     unit = progress.plan.unit(exemplar.plan_unit) if exemplar.plan_unit else None
-    return unit.name if unit else ""
+    return unit.label if unit else ""
 
 
 def tables(progress: PlanProgress) -> list[Table]:

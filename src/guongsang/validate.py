@@ -260,7 +260,7 @@ def _resolve_plan(doc: Document, data: dict[str, Any], cat: Catalog, out: _Resol
     elif plan is not None:
         if (unit := plan.unit(value)) is None:
             doc.diagnostics.append(doc.error(("plan_unit",), "GS027", f"đơn vị “{value}” không có trong danh sách "
-                                             f"đơn vị của {plan.label}" + plan.suggest_unit(value)))
+                                             f"đơn vị của {plan.label}" + plan.units.suggest(value)))
         else:
             out.plan_unit = unit.code
 
