@@ -220,6 +220,7 @@ def test_booklet_text_keeps_diacritics_and_has_one_page_per_exemplar(fixture_sit
 
 
 def test_published_booklet_is_linked_from_the_plan_page(fixture_site):
+    assert not (fixture_site["site"] / "plans").exists()  # plan files are data, not published as such
     pdf = fixture_site["site"] / "tai-lieu" / f"plan-{PLAN}.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
     html = (fixture_site["site"] / "ke-hoach" / PLAN / "index.html").read_text(encoding="utf-8")
