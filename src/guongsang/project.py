@@ -66,7 +66,9 @@ def load(settings: Settings, derive: bool = True, memo: RecordMemo | None = None
     if problems:
         return loaded
     gaz = gazetteer()
-    token = f"{tree_digest([settings.catalog])}:{settings.today}:{settings.root}" if memo else ""
+    # plans (content/plans beside the catalogue) name the units records point at: records are checked against them
+    plans = settings.catalog.parent / "plans"
+    token = f"{tree_digest([settings.catalog, plans])}:{settings.today}:{settings.root}" if memo else ""
     result = load_exemplars(settings.exemplars, Context(catalog, gaz, settings.today, settings.root), memo, token)
     loaded.catalog, loaded.gazetteer = catalog, gaz
     loaded.diagnostics += result.diagnostics
