@@ -1,4 +1,7 @@
-"""Catalogues: kinds, fields, movements, award forms and levels, plans — loaded from ``content/catalog/``.
+"""Catalogues: kinds, fields, movements, award forms and levels — loaded from ``content/catalog/`` — and plans.
+
+Plans live one per file in ``content/plans/`` (see :mod:`guongsang.plans`); the ``plans`` table here is built
+from those files, so a plan is written once.
 
 A record may name a catalogue value by its code or by its Vietnamese label (or a recorded alias);
 :meth:`Table.find` accepts all three, ignoring case and Unicode form.
@@ -8,11 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic, did_you_mean
 from .frontmatter import Document, read_yaml
 from .text import collation_key, nfc, slugify
+
+if TYPE_CHECKING:
+    from .plans import Plan
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,7 @@ class Catalog:
     award_forms: Table
     award_levels: Table
     plans: Table
+    plan_models: dict[str, Plan] = field(default_factory=dict)  # code → the plan with targets and deadlines
 
 
 def _entries(doc: Document, items: Any, where: tuple, table: str) -> list[Entry]:
@@ -91,8 +98,14 @@ def _entries(doc: Document, items: Any, where: tuple, table: str) -> list[Entry]
     return entries
 
 
-def load_catalog(directory: Path, root: Path | None = None) -> tuple[Catalog, list[Diagnostic]]:
-    """Load every catalogue file from ``directory``; problems are returned, never raised."""
+def load_catalog(directory: Path, root: Path | None = None,
+                 plans: Path | None = None) -> tuple[Catalog, list[Diagnostic]]:
+    """Load every catalogue file from ``directory`` and the plans (default: ``content/plans`` beside it).
+
+    Problems are returned, never raised.
+    """
+    from .plans import load_plans, plan_entry
+
     diagnostics: list[Diagnostic] = []
     tables: dict[str, Table] = {}
 
@@ -105,7 +118,7 @@ def load_catalog(directory: Path, root: Path | None = None) -> tuple[Catalog, li
             return doc
         return read_yaml(file, shown)
 
-    for name in ("kinds", "fields", "movements", "plans"):
+    for name in ("kinds", "fields", "movements"):
         doc = load(name)
         tables[name] = Table(name, _entries(doc, doc.data, (), name) if not doc.diagnostics else [])
         diagnostics += doc.diagnostics
@@ -114,4 +127,7 @@ def load_catalog(directory: Path, root: Path | None = None) -> tuple[Catalog, li
     tables["award_forms"] = Table("award_forms", _entries(awards, data.get("forms"), ("forms",), "forms"))
     tables["award_levels"] = Table("award_levels", _entries(awards, data.get("levels"), ("levels",), "levels"))
     diagnostics += awards.diagnostics
-    return Catalog(**tables), diagnostics
+    found, problems = load_plans(plans or directory.parent / "plans", tables, root)
+    diagnostics += problems
+    tables["plans"] = Table("plans", [plan_entry(p) for p in found])
+    return Catalog(**tables, plan_models={p.code: p for p in found}), diagnostics

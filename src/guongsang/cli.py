@@ -50,6 +50,24 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
 
+    report = sub.add_parser("report", help="báo cáo tiến độ một kế hoạch (CSV, Excel, PDF)")
+    common(report)
+    report.add_argument("plan", help="tên tệp kế hoạch trong content/plans/ (không có .yml), ví dụ thanh-xuan-2023")
+    report.add_argument("--year", type=int, help="chỉ năm này (chỉ tiêu cả giai đoạn: lũy kế đến hết năm)")
+    report.add_argument("--format", choices=["csv", "xlsx", "pdf"], default="xlsx")
+    report.add_argument("--output", type=Path, required=True, help="tệp kết quả")
+
+    booklet = sub.add_parser("booklet", help="tài liệu tuyên truyền (PDF): bìa, mục lục, mỗi gương một trang")
+    common(booklet)
+    pick = booklet.add_mutually_exclusive_group(required=True)
+    pick.add_argument("--plan", help="mã, số hiệu hoặc tên kế hoạch")
+    pick.add_argument("--movement", help="mã hoặc tên phong trào")
+    pick.add_argument("--locality", help="tỉnh, thành phố như trong đường dẫn, ví dụ ha-noi")
+    pick.add_argument("--year", help="năm đề xuất")
+    booklet.add_argument("--limit", type=int, help="số gương tối đa (ưu tiên gương nổi bật, mới nhất)")
+    booklet.add_argument("--site-url", help="địa chỉ trang web cho mã QR (mặc định: site_url trong mkdocs.yml)")
+    booklet.add_argument("--output", type=Path, required=True, help="tệp PDF kết quả")
+
     schema = sub.add_parser("schema", help="xuất JSON Schema của hồ sơ")
     schema.add_argument("--output", type=Path, default=Path("schema/exemplar.schema.json"))
     schema.add_argument("--catalog", default="content/catalog")
@@ -114,6 +132,80 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _write(output: Path, root: Path, content: bytes) -> Path:
+    """Write ``content`` whole (to a temporary file first), so a failure leaves no half-written file."""
+    output = output if output.is_absolute() else root / output
+    output.parent.mkdir(parents=True, exist_ok=True)
+    partial = output.with_name(f".{output.name}.tmp")
+    partial.write_bytes(content)
+    partial.replace(output)
+    return output
+
+
+def _valid_site(args: argparse.Namespace) -> Loaded | None:
+    loaded = load(_settings(args))
+    if not loaded.ok or loaded.site is None:
+        _report(loaded)
+        return None
+    return loaded
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .progress import plan_progress
+    from .report import render as render_report
+
+    loaded = _valid_site(args)
+    if loaded is None:
+        return EXIT_INVALID
+    assert loaded.catalog and loaded.site
+    plan = loaded.catalog.plan_models.get(args.plan)
+    if plan is None:
+        print(f"Không có kế hoạch “{args.plan}”; các kế hoạch: {', '.join(loaded.catalog.plan_models)}.",
+              file=sys.stderr)
+        return EXIT_USAGE
+    if args.year is not None and args.year not in plan.years:
+        print(f"Năm {args.year} nằm ngoài thời gian kế hoạch ({plan.period_label}).", file=sys.stderr)
+        return EXIT_USAGE
+    progress = plan_progress(plan, loaded.site.exemplars, list(loaded.catalog.kinds), loaded.settings.today,
+                             args.year)
+    content = render_report(progress, args.format, loaded.settings.root / "theme", args.year)
+    output = _write(args.output, loaded.settings.root, content)
+    print(f"Đã ghi báo cáo {plan.label} ({len(progress.exemplars)} gương) vào {output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _site_url(root: Path) -> str:
+    import yaml
+
+    config = root / "mkdocs.yml"
+    if config.is_file():
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # tolerate !!python tags
+        if isinstance(data, dict) and data.get("site_url"):
+            return str(data["site_url"])
+    return "https://guongsang.github.io/guongsang/"
+
+
+def cmd_booklet(args: argparse.Namespace) -> int:
+    from .booklet import BookletError, select
+    from .booklet import render as render_booklet
+
+    by, value = next((k, v) for k in ("plan", "movement", "locality", "year") if (v := getattr(args, k)))
+    loaded = _valid_site(args)
+    if loaded is None:
+        return EXIT_INVALID
+    assert loaded.catalog and loaded.site
+    try:
+        selection = select(loaded.site, loaded.catalog, by, str(value), args.limit)
+    except BookletError as exc:
+        print(f"Không tạo được tài liệu: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    root = loaded.settings.root
+    pdf = render_booklet(selection, args.site_url or _site_url(root), root / "theme", loaded.settings.today)
+    output = _write(args.output, root, pdf)
+    print(f"Đã ghi tài liệu “{selection.title}” ({len(selection.exemplars)} gương) vào {output}", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .catalog import load_catalog
     from .schema import json_schema
@@ -139,7 +231,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "schema": cmd_schema}
+    handlers = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "schema": cmd_schema,
+                "report": cmd_report, "booklet": cmd_booklet}
     return handlers[args.command](args)
 
 

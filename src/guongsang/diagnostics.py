@@ -49,6 +49,12 @@ CODES: dict[str, Code] = _codes(
     ("GS024", "Cấp khen thưởng không xác định", "Dùng mã hoặc tên cấp khen trong danh mục khen thưởng."),
     ("GS025", "Hình thức khen thưởng không thuộc cấp này",
      "Kiểm tra lại cấp khen: hình thức này không do cấp đã ghi trao tặng."),
+    ("GS026", "Kế hoạch không xác định",
+     "Ghi mã, số hiệu (ví dụ “4257/KH-UBND”) hoặc tên một kế hoạch trong content/plans/."),
+    ("GS027", "Đơn vị đề xuất không có trong kế hoạch",
+     "Ghi `plan` trước, rồi ghi ở `plan_unit` mã hoặc tên một đơn vị trong danh sách `units` của kế hoạch đó."),
+    ("GS028", "Năm nằm ngoài thời gian kế hoạch",
+     "Năm đề xuất phải thuộc thời gian thực hiện kế hoạch; kiểm tra lại `year` hoặc `plan`."),
     ("GS030", "Địa phương không xác định",
      "Ghi địa phương theo dạng “phường/xã, quận/huyện, tỉnh/thành phố” hoặc “phường/xã, tỉnh/thành phố” (sau 7/2025)."),
     ("GS031", "Địa phương chưa rõ ràng", "Có nhiều đơn vị trùng tên: ghi thêm quận/huyện để phân biệt."),
@@ -63,6 +69,9 @@ CODES: dict[str, Code] = _codes(
     ("GS070", "Thiếu câu chuyện", "Viết câu chuyện về gương điển hình bên dưới dòng `---` thứ hai."),
     ("GS071", "Giá trị bị lặp", "Xoá giá trị trùng trong danh sách."),
     ("GS080", "Danh mục không hợp lệ", "Sửa tệp danh mục trong content/catalog/ theo thông báo."),
+    ("GS081", "Tệp kế hoạch không hợp lệ", "Sửa tệp kế hoạch trong content/plans/ theo thông báo."),
+    ("GS082", "Kế hoạch tham chiếu giá trị không có",
+     "Phong trào, lĩnh vực, đối tượng, nhóm và đơn vị mà kế hoạch nêu phải có trong danh mục hoặc trong `units`."),
 )
 
 

@@ -23,7 +23,7 @@ from .cache import RenderCache, salt
 from .diagnostics import render, summary
 from .project import Loaded, Settings, load
 from .search import Indexer, document
-from .site import EXEMPLARS, Page
+from .site import EXEMPLARS, Page, booklet_url
 from .validate import RecordMemo
 
 log = logging.getLogger("mkdocs.plugins.guongsang")
@@ -40,8 +40,12 @@ class GuongSangConfig(Config):
     search = c.Type(bool, default=True)  # index exemplar pages with Pagefind
     cache_dir = c.Optional(c.Type(str))  # render cache; default .cache/guongsang beside mkdocs.yml
     cache = c.Type(bool, default=True)
+    booklets = c.Type(list, default=[])  # booklet PDFs to publish, e.g. ["plan:thanh-xuan-2023", "year:2024"]
+    booklet_limit = c.Type(int, default=100)  # exemplars per published booklet (featured, then newest)
+
 
 CACHED_TEMPLATE = "gs-cached.html"  # renders nothing: the page's HTML comes from the render cache
+UNCACHED_KINDS = {"plan", "plans"}  # few pages showing computed progress (too deep to fingerprint): always rendered
 
 
 def page_meta(page: Page) -> dict[str, Any]:
@@ -101,12 +105,36 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         assert self.loaded and self.loaded.site
         for page in self.loaded.site.pages:
             files.append(File.generated(config, page.src_uri, content=page.markdown))
+        for uri, content in self.loaded.site.files.items():
+            files.append(File.generated(config, uri, content=content))
+        for uri, content in self._booklets(config).items():
+            files.append(File.generated(config, uri, content=content))
         for exemplar in self.loaded.site.exemplars:
             for image in exemplar.images:
                 uri = f"{EXEMPLARS}/{exemplar.slug}/{image.path.name}"
                 if files.get_file_from_path(uri) is None:
                     files.append(File.generated(config, uri, abs_src_path=str(image.path)))
         return files
+
+    def _booklets(self, config: Any) -> dict[str, bytes]:
+        """The booklets declared in mkdocs.yml, as PDFs; a plan's booklet is linked from its page."""
+        from .booklet import BookletError, parse_selector, select
+        from .booklet import render as render_booklet
+
+        assert self.loaded and self.loaded.site and self.loaded.catalog
+        settings, out = self.loaded.settings, {}
+        theme = Path(config.theme.custom_dir) if config.theme.custom_dir else settings.root / "theme"
+        for selector in self.config.booklets:
+            try:
+                selection = select(self.loaded.site, self.loaded.catalog, *parse_selector(str(selector)),
+                                   limit=self.config.booklet_limit)
+            except BookletError as exc:
+                raise PluginError(f"guongsang: booklets: {exc}") from None
+            uri = booklet_url(selection.slug)
+            out[uri] = render_booklet(selection, config.site_url or "/", theme, settings.today)
+            if selection.by == "plan":
+                self.loaded.site.booklets[selection.value] = uri
+        return out
 
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
         assert self.loaded and self.loaded.site
@@ -119,7 +147,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         if derived is None:
             return markdown
         page.meta.update(page_meta(derived))
-        if self.cache is None:
+        if self.cache is None or derived.kind in UNCACHED_KINDS:
             return markdown
         key = self.cache.key(derived)
         hit = self.cache.get(key)

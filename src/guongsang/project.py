@@ -66,11 +66,13 @@ def load(settings: Settings, derive: bool = True, memo: RecordMemo | None = None
     if problems:
         return loaded
     gaz = gazetteer()
-    token = f"{tree_digest([settings.catalog])}:{settings.today}:{settings.root}" if memo else ""
+    # plans (content/plans beside the catalogue) name the units records point at: records are checked against them
+    plans = settings.catalog.parent / "plans"
+    token = f"{tree_digest([settings.catalog, plans])}:{settings.today}:{settings.root}" if memo else ""
     result = load_exemplars(settings.exemplars, Context(catalog, gaz, settings.today, settings.root), memo, token)
     loaded.catalog, loaded.gazetteer = catalog, gaz
     loaded.diagnostics += result.diagnostics
     loaded.files = result.files
     if loaded.ok and derive:
-        loaded.site = build_site(result.exemplars, catalog, gaz, settings.per_page)
+        loaded.site = build_site(result.exemplars, catalog, gaz, settings.per_page, settings.today)
     return loaded

@@ -77,6 +77,8 @@ class Exemplar:
     consent: Consent | None = None
     featured: bool = False
     draft: bool = False
+    plan: str = ""  # code of the plan the record was proposed under (content/plans/<code>.yml)
+    plan_unit: str = ""  # code of the proposing unit in that plan's ``units``
 
     @property
     def image(self) -> Image | None:

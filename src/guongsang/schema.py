@@ -123,6 +123,10 @@ class ExemplarIn(_Strict):
     locality: Text = Field(description="Nơi sinh sống/công tác, ghi như thời điểm đề xuất, ví dụ "
                                        "“phường Khương Trung, quận Thanh Xuân, Hà Nội”.")
     unit: Text = Field(description="Đơn vị đề xuất (ví dụ: UBND phường Khương Trung).")
+    plan: str | None = Field(None, description="Kế hoạch mà gương được đề xuất theo: mã, số hiệu (ví dụ "
+                                               "“4257/KH-UBND”) hoặc tên kế hoạch trong content/plans/.")
+    plan_unit: str | None = Field(None, description="Đơn vị đề xuất trong danh sách đơn vị của kế hoạch (mã hoặc tên),"
+                                                    " để tính vào chỉ tiêu của đơn vị đó.")
     year: int = Field(description="Năm được đề xuất hoặc biểu dương.")
     summary: Annotated[str, Field(min_length=20, max_length=SUMMARY_MAX)] = Field(
         description=f"Tóm tắt 20–{SUMMARY_MAX} ký tự, hiện trong danh sách và khi chia sẻ.")

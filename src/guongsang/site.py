@@ -6,6 +6,8 @@ every "related" list is bounded, so no page grows with the corpus.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -15,6 +17,7 @@ from typing import Any
 from .catalog import Catalog, Entry
 from .diagnostics import CODES
 from .places import Gazetteer, Unit
+from .progress import Occurrence, PlanProgress, plan_progress, progress_json, upcoming
 from .records import Exemplar
 from .text import collation_key
 
@@ -31,6 +34,10 @@ AWARDS = "khen-thuong"
 PLACES = "dia-phuong"
 LEGACY = "truoc-2025"
 SEARCH = "tim-kiem"
+PLANS = "ke-hoach"
+PLAN_EXEMPLARS = "guong"
+PROGRESS_JSON = "tien-do.json"
+BOOKLETS = "tai-lieu"
 PAGE_PREFIX = "trang-"
 
 
@@ -42,6 +49,19 @@ CODES_INTRO = (
 
 def exemplar_url(slug: str) -> str:
     return f"{EXEMPLARS}/{slug}/"
+
+
+def plan_url(code: str) -> str:
+    return f"{PLANS}/{code}/"
+
+
+def plan_json_url(code: str) -> str:
+    return f"{plan_url(code)}{PROGRESS_JSON}"
+
+
+def booklet_url(slug: str) -> str:
+    """Where a published booklet PDF lives, e.g. ``tai-lieu/plan-thanh-xuan-2023.pdf``."""
+    return f"{BOOKLETS}/{slug}.pdf"
 
 
 def paged_url(base: str, number: int) -> str:
@@ -127,6 +147,10 @@ class Site:
     terms_of: dict[str, dict[str, list[Term]]]  # slug → section → terms the exemplar is filed under
     catalog: Catalog
     index: dict[tuple[str, str], Term] = field(default_factory=dict)
+    plans: list[PlanProgress] = field(default_factory=list)
+    upcoming: list[Occurrence] = field(default_factory=list)  # plan deadlines soon after the build date
+    files: dict[str, bytes] = field(default_factory=dict)  # generated non-page files (open data) by URL
+    booklets: dict[str, str] = field(default_factory=dict)  # plan code → URL of its published booklet PDF
 
     def term(self, section: str, key: str) -> Term | None:
         """The term of ``section`` with ``key`` (wards and districts: "parent/key")."""
@@ -290,7 +314,30 @@ def _all_terms(terms: list[Term]) -> Iterable[Term]:
         yield from _all_terms(term.children)
 
 
-def build_site(exemplars: list[Exemplar], catalog: Catalog, gaz: Gazetteer, per_page: int = PER_PAGE) -> Site:
+def _plan_pages(published: list[Exemplar], catalog: Catalog, today: dt.date, per_page: int
+                ) -> tuple[list[PlanProgress], list[Page], dict[str, bytes]]:
+    """Per plan: a progress page, the plan's exemplars (paginated) and its figures as JSON; an overview."""
+    progresses = [plan_progress(plan, published, list(catalog.kinds), today) for plan in catalog.plan_models.values()]
+    progresses.sort(key=lambda p: (p.plan.period[0], collation_key(p.plan.scope)))
+    pages = [Page(f"{PLANS}/", "Kế hoạch và chỉ tiêu", "gs-plans.html", "plans",
+                  "Tiến độ thực hiện chỉ tiêu điển hình tiên tiến của các kế hoạch, hạn báo cáo sắp tới.",
+                  items=progresses)]
+    files: dict[str, bytes] = {}
+    for progress in progresses:
+        plan = progress.plan
+        url = plan_url(plan.code)
+        pages.append(Page(url, plan.label, "gs-plan.html", "plan", plan.description, items=[progress],
+                          source=plan.source))
+        term = Term("plan", plan.code, f"Gương điển hình theo {plan.label}", f"{url}{PLAN_EXEMPLARS}/",
+                    plan.title, exemplars=progress.exemplars)
+        pages += _listing_pages(term, per_page)
+        body = json.dumps(progress_json(progress), ensure_ascii=False, indent=1, sort_keys=False)
+        files[plan_json_url(plan.code)] = (body + "\n").encode("utf-8")
+    return progresses, pages, files
+
+
+def build_site(exemplars: list[Exemplar], catalog: Catalog, gaz: Gazetteer, per_page: int = PER_PAGE,
+               today: dt.date | None = None) -> Site:
     """Derive every page of the site from validated exemplars (drafts are left out)."""
     published = sorted((e for e in exemplars if not e.draft), key=lambda e: e.newest_key)
     sections = build_sections(published, catalog, gaz)
@@ -322,5 +369,9 @@ def build_site(exemplars: list[Exemplar], catalog: Catalog, gaz: Gazetteer, per_
             markdown=exemplar.body, exemplar=exemplar, source=exemplar.source,
             related=related(exemplar, [pools_by_key[k] for k in keys], [index_by_key[k] for k in keys]),
         ))
+    today = today or dt.date.today()
+    progresses, plan_pages, files = _plan_pages(published, catalog, today, per_page)
+    pages += plan_pages
     return Site(published, sections, pages, {e.slug: e for e in published},
-                {slug: dict(by_section) for slug, by_section in terms_of.items()}, catalog, index)
+                {slug: dict(by_section) for slug, by_section in terms_of.items()}, catalog, index,
+                plans=progresses, upcoming=upcoming(list(catalog.plan_models.values()), today), files=files)

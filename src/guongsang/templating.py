@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .progress import STATUS_LABELS
 from .records import Exemplar, Image
 from .search import FILTERS, SORT_YEAR, locality_line
-from .site import EXEMPLARS, Site, exemplar_url
+from .site import EXEMPLARS, Site, exemplar_url, plan_json_url, plan_url
 
 
 def vi_date(value: dt.date | None) -> str:
@@ -32,6 +33,8 @@ def image_url(exemplar: Exemplar, image: Image | None = None) -> str:
 def install(env: Any, site: Site, today: dt.date) -> None:
     """Register globals and filters on a Jinja environment."""
     env.globals.update(gs_site=site, gs_today=today,
-                       gs_search_config={"filters": list(FILTERS.items()), "sortYear": SORT_YEAR, "pageSize": 10})
+                       gs_search_config={"filters": list(FILTERS.items()), "sortYear": SORT_YEAR, "pageSize": 10},
+                       gs_plan_status=STATUS_LABELS, gs_booklets=dict(site.booklets))
     env.filters.update(vi_date=vi_date, vi_number=vi_number, exemplar_url=lambda e: exemplar_url(e.slug),
-                       image_url=image_url, gs_locality=locality_line)
+                       image_url=image_url, gs_locality=locality_line, plan_url=plan_url,
+                       plan_json_url=plan_json_url)

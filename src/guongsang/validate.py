@@ -165,6 +165,8 @@ class _Resolved:
     awards: list[tuple[Entry, Entry] | None] = dataclasses.field(default_factory=list)
     locality: Locality | None = None
     images: dict[int, tuple[Path, tuple[int, int]]] = dataclasses.field(default_factory=dict)
+    plan: str = ""
+    plan_unit: str = ""
 
 
 def _text(value: Any) -> str | None:
@@ -229,6 +231,7 @@ def _resolve(doc: Document, file: Path, ctx: Context) -> _Resolved:
             found = _image(doc, i, src, file.parent, roots)
             if found is not None:
                 out.images[i] = found
+    _resolve_plan(doc, data, cat, out)
     if out.kind and out.kind.code in KINDS_NEEDING_CONSENT and data.get("consent") is None:
         doc.diagnostics.append(doc.error((), "GS050", f"hồ sơ {out.kind.label.lower()} cần trường “consent” "
                                          "(ai đồng ý, ngày nào, hình thức nào)."))
@@ -236,6 +239,30 @@ def _resolve(doc: Document, file: Path, ctx: Context) -> _Resolved:
         doc.diagnostics.append(Diagnostic(doc.path, doc.body_line, 1, "GS070",
                                           "chưa có câu chuyện bên dưới phần thông tin hồ sơ."))
     return out
+
+
+def _resolve_plan(doc: Document, data: dict[str, Any], cat: Catalog, out: _Resolved) -> None:
+    """The plan a record names, the unit within it, and the year against the plan's period."""
+    plan = None
+    if (value := _text(data.get("plan"))) is not None and (entry := _lookup(
+            doc, cat.plans, value, ("plan",), "GS026", "kế hoạch")) is not None:
+        plan = cat.plan_models[entry.code]
+        out.plan = plan.code
+        year = data.get("year")
+        if isinstance(year, int) and not plan.period[0] <= year <= plan.period[1]:
+            doc.diagnostics.append(doc.error(("year",), "GS028", f"năm {year} nằm ngoài thời gian thực hiện "
+                                             f"{plan.label} ({plan.period_label})."))
+    if (value := _text(data.get("plan_unit"))) is None:
+        return
+    if _text(data.get("plan")) is None:
+        doc.diagnostics.append(doc.error(("plan_unit",), "GS027", "có “plan_unit” nhưng chưa ghi “plan”: "
+                                         "ghi kế hoạch mà đơn vị này thực hiện."))
+    elif plan is not None:
+        if (unit := plan.unit(value)) is None:
+            doc.diagnostics.append(doc.error(("plan_unit",), "GS027", f"đơn vị “{value}” không có trong danh sách "
+                                             f"đơn vị của {plan.label}" + plan.units.suggest(value)))
+        else:
+            out.plan_unit = unit.code
 
 
 def check_document(doc: Document, file: Path, ctx: Context) -> Exemplar | None:
@@ -263,6 +290,7 @@ def check_document(doc: Document, file: Path, ctx: Context) -> Exemplar | None:
         achievements=tuple(raw.achievements), images=tuple(images),
         sources=tuple(Source(s.title, s.url, s.publisher or "", s.date) for s in raw.sources),
         tags=tuple(raw.tags), consent=consent, featured=raw.featured, draft=raw.draft,
+        plan=got.plan, plan_unit=got.plan_unit,
     )
 
 
