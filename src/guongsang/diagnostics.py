@@ -63,6 +63,8 @@ CODES: dict[str, Code] = _codes(
     ("GS070", "Thiếu câu chuyện", "Viết câu chuyện về gương điển hình bên dưới dòng `---` thứ hai."),
     ("GS071", "Giá trị bị lặp", "Xoá giá trị trùng trong danh sách."),
     ("GS080", "Danh mục không hợp lệ", "Sửa tệp danh mục trong content/catalog/ theo thông báo."),
+    ("GS090", "Chưa xác nhận trong đề xuất",
+     "Đánh dấu các ô xác nhận của biểu mẫu đề xuất (sự đồng ý công bố, không ghi thông tin riêng tư) rồi gửi lại."),
 )
 
 

@@ -16,6 +16,7 @@ from typing import Any, TextIO
 import yaml
 
 from .catalog import Catalog
+from .diagnostics import Diagnostic
 from .proposal import (
     FIELDS,
     STORY_KEY,
@@ -142,6 +143,20 @@ def parse_body(text: str, catalog: Catalog) -> tuple[dict[str, Any], dict[str, P
     return answers, positions
 
 
+_CHECKBOX = re.compile(r"^\s*[-*]\s+\[( |x|X)\]\s+(.+?)\s*$")
+
+
+def unconfirmed(text: str, shown: str) -> list[Diagnostic]:
+    """The form's confirmations left unticked (GitHub requires them, but a body can be edited afterwards)."""
+    wanted = {fold(c) for c in CHECKS}
+    found = []
+    for number, line in enumerate(text.splitlines(), 1):
+        box = _CHECKBOX.match(nfc(line))
+        if box and box.group(1) == " " and fold(box.group(2)) in wanted:
+            found.append(Diagnostic(shown, number, 1, "GS090", f"chưa đánh dấu xác nhận “{box.group(2)}”"))
+    return found
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, help="tệp chứa nội dung issue (Markdown do biểu mẫu GitHub tạo)")
     parser.add_argument("--slug", help="tên tệp hồ sơ (mặc định: tên người, không dấu)")
@@ -162,6 +177,7 @@ def run(args: argparse.Namespace, ctx: Context, exemplars: Path, err: TextIO = s
     if args.slug:
         answers["slug"] = args.slug
     _, found = check_answers(answers, ctx, shown, file, positions)
+    found += unconfirmed(text, shown)
     relative = os.path.relpath(exemplars, ctx.root).replace(os.sep, "/")
     path = record_path(answers, province_folders(ctx.gazetteer), relative)
     if not found and (clash := duplicate(path, ctx.root, existing_slugs(exemplars))) is not None:

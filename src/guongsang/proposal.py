@@ -16,20 +16,28 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import frontmatter
 from .catalog import Catalog, load_catalog
 from .diagnostics import Diagnostic
 from .frontmatter import Document
 from .places import Gazetteer, gazetteer
-from .project import Settings
 from .records import RECORD_SUFFIX, Exemplar, scan
 from .schema import CONSENT_METHODS, FIRST_YEAR, AwardIn, ConsentIn, ExemplarIn, SourceIn
 from .text import compact, slugify
 from .validate import KINDS_NEEDING_CONSENT, Context, _dotted, check_document
 
+if TYPE_CHECKING:
+    from .project import Settings
+
 SCHEMA_FILE = "schema/exemplar.schema.json"
+SUBMIT_URL = "gui-cau-chuyen/"
+SUBMIT_INTRO = """Kể cho chúng tôi về một người, một tập thể hay một gia đình bình dị mà cao đẹp ở nơi bạn sống,
+làm việc.
+Điền biểu mẫu dưới đây: trang kiểm tra ngay từng mục (như khi hồ sơ được kiểm tra trên GitHub) rồi tạo sẵn
+**tệp hồ sơ** để bạn mở trên GitHub hoặc tải về gửi cơ quan thi đua – khen thưởng. Mục có dấu * là bắt buộc.
+"""
 STORY_KEY = "story"
 LIST_SEPARATOR = ";"
 
@@ -414,3 +422,53 @@ def recheck_file(file: Path, display: str, ctx: Context) -> list[Diagnostic]:
     doc = frontmatter.read(file, display)
     check_document(doc, file, ctx)
     return doc.diagnostics
+
+
+# -- the "Gửi câu chuyện" page --------------------------------------------------------------------------------
+
+# The validator's messages the page shows, with the same words (tests check each against ``check_answers``).
+BROWSER_MESSAGES = {
+    "missing": "thiếu trường bắt buộc {name}.",
+    "too_short": "{name} cần ít nhất {limit} ký tự.",
+    "too_long": "{name} dài {size} ký tự, vượt giới hạn {limit}.",
+    "not_int": "{name} phải là một số nguyên, nhưng đang là “{value}”.",
+    "year": "năm {year} nằm ngoài khoảng {first}–{last}.",
+    "not_date": "“{value}” không phải ngày; viết theo dạng 2023-05-20 hoặc 20/05/2023.",
+    "no_such_date": "ngày “{value}” không có thật.",
+    "url": "đường dẫn “{url}” không hợp lệ; cần bắt đầu bằng https://.",
+    "level": "“{form}” không do cấp “{level}” trao tặng; cấp có thể trao: {names}.",
+    "consent": "hồ sơ {kind} cần trường “consent” (ai đồng ý, ngày nào, hình thức nào).",
+    "story": "chưa có câu chuyện bên dưới phần thông tin hồ sơ.",
+    "province": "không tìm thấy tỉnh/thành phố “{value}”",
+}
+
+
+def form_config(catalog: Catalog, gaz: Gazetteer, today_year: int) -> dict[str, Any]:
+    """Everything the page's form needs, generated from the fields, the schema and the catalogues."""
+    fields = []
+    for spec in FIELDS:
+        fields.append({
+            "key": spec.key, "path": list(spec.path), "label": spec.label, "widget": spec.widget,
+            "group": spec.group, "required": spec.required or spec.key == STORY_KEY,
+            "blockRequired": block_required(spec), "help": help_text(spec), "placeholder": spec.placeholder,
+            "limits": limits(spec), "name": _dotted(spec.path) if spec.path else "",
+            "options": [{"code": c, "label": label} for c, label in options(catalog, spec.options)]
+            if spec.options else [],
+        })
+    levels = {form.code: form.get("levels") or [] for form in catalog.award_forms}
+    return {
+        "fields": fields, "groups": list(GROUPS), "messages": BROWSER_MESSAGES,
+        "firstYear": FIRST_YEAR, "lastYear": today_year, "schemaFile": SCHEMA_FILE, "exemplars": "exemplars",
+        "levels": levels, "consentKinds": sorted(KINDS_NEEDING_CONSENT),
+        "provinces": dict(sorted(province_folders(gaz).items())),
+    }
+
+
+_BROWSER_FIELD_KEYS = ("key", "path", "label", "widget", "required", "blockRequired", "limits", "name")
+
+
+def for_browser(config: dict[str, Any]) -> dict[str, Any]:
+    """What the page's script needs of :func:`form_config` (help texts and checkbox lists stay in the HTML)."""
+    fields = [{**{k: f[k] for k in _BROWSER_FIELD_KEYS},
+               **({"options": f["options"]} if f["widget"] == "select" else {})} for f in config["fields"]]
+    return {**{k: v for k, v in config.items() if k != "groups"}, "fields": fields}

@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import io
 import os
+import re
 import sys
 import zipfile
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ SHEET = "Danh sách"
 TEMPLATE_NAME = "mau-danh-sach-de-xuat.xlsx"
 _HEADER_SCAN = 10  # a title or a note may stand above the header row
 _FIXED_TIME = dt.datetime(2025, 1, 1)
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 @dataclass
@@ -239,7 +241,11 @@ def _deterministic(data: bytes) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the time of saving
+                content = _MODIFIED.sub(rb"\g<1>" + _FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>",
+                                        content)
+            target.writestr(fixed, content)
     return buffer.getvalue()
 
 
