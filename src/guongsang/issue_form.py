@@ -163,11 +163,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, in hồ sơ ra màn hình, không ghi tệp")
 
 
-def run(args: argparse.Namespace, ctx: Context, exemplars: Path, err: TextIO = sys.stderr,
-        out: TextIO = sys.stdout) -> int:
+def run(args: argparse.Namespace, ctx: Context, exemplars: Path, err: TextIO | None = None,
+        out: TextIO | None = None) -> int:
     """``guongsang from-issue FILE``: check the answers, then write the record (or nothing)."""
+    err, out = err or sys.stderr, out or sys.stdout
     file: Path = args.file if args.file.is_absolute() else Path.cwd() / args.file
-    shown = os.path.relpath(file, Path.cwd()).replace(os.sep, "/")
+    shown = args.file.as_posix()  # as the editor typed it
     try:
         text = file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:

@@ -213,9 +213,10 @@ def _option_report(found: list[Diagnostic]) -> str:
     return "\n".join(lines)
 
 
-def run(args: argparse.Namespace, ctx: Context, exemplars: Path, err: TextIO = sys.stderr,
-        inp: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
+def run(args: argparse.Namespace, ctx: Context, exemplars: Path, err: TextIO | None = None,
+        inp: TextIO | None = None, out: TextIO | None = None) -> int:
     """The ``new`` command; returns the exit code."""
+    err, out, inp = err or sys.stderr, out or sys.stdout, inp or sys.stdin
     answers = _given(args)
     if args.draft:
         answers["draft"] = True

@@ -150,10 +150,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"không nhập: ghi bảng tính mẫu vào FILE (như tệp {TEMPLATE_NAME} trên trang)")
 
 
-def run(args: argparse.Namespace, ctx: Context, exemplars: Path, err: TextIO = sys.stderr,
-        out: TextIO = sys.stdout) -> int:
+def run(args: argparse.Namespace, ctx: Context, exemplars: Path, err: TextIO | None = None,
+        out: TextIO | None = None) -> int:
+    """``guongsang import FILE``: every row checked; all written, or none (unless ``--skip-invalid``)."""
+    err, out = err or sys.stderr, out or sys.stdout
     file: Path = args.file if args.file.is_absolute() else Path.cwd() / args.file
-    shown = os.path.relpath(file, Path.cwd()).replace(os.sep, "/")
+    shown = args.file.as_posix()  # as the editor typed it
     if args.template:
         file.write_bytes(template_workbook(ctx.catalog))
         print(f"Đã ghi bảng tính mẫu {shown}", file=err)
