@@ -24,7 +24,8 @@ ANSWERS = {
     "award_form": "Giấy khen", "award_level": "Chủ tịch UBND quận/huyện/thị xã/thành phố thuộc tỉnh",
     "award_year": "2024", "consent_by": "Ông Lê Văn Tùng", "consent_date": "2024-05-02",
     "consent_method": "Văn bản có chữ ký",
-    "story": "Mỗi sáng, ông Tùng men theo suối Khe Bố lên rừng.\n\n## Hai mươi năm một lối mòn\n\nÔng thuộc từng gốc cây.",
+    "story": "Mỗi sáng, ông Tùng men theo suối Khe Bố lên rừng.\n\n## Hai mươi năm một lối mòn\n\n"
+             "Ông thuộc từng gốc cây.",
 }
 
 
