@@ -340,3 +340,12 @@ def test_template_workbook_round_trips(catalog, tmp_path):
     table = read_table(tmp_path / "mau.xlsx")
     assert [h.rstrip(" *") for h in table.headers] == [f.label for f in FIELDS]
     assert table.rows == []
+
+
+def test_the_guides_template_is_a_valid_record(ctx, tmp_path):
+    guide = (ROOT / "content" / "gioi-thieu" / "de-xuat.md").read_text(encoding="utf-8")
+    template = guide.split("## Mẫu hồ sơ", 1)[1].split("```yaml\n", 1)[1].split("\n```", 1)[0]
+    assert template.splitlines()[1] == "# yaml-language-server: $schema=../../schema/exemplar.schema.json"
+    doc = frontmatter.parse_text(template, "exemplars/khanh-hoa/tran-van-binh.md")
+    doc.data.pop("images")  # the example photo is not in the repository
+    assert check_document(doc, tmp_path / "tran-van-binh.md", ctx) is not None, doc.diagnostics
