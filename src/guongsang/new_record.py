@@ -43,6 +43,9 @@ MAX_TRIES = 3
 _BLOCK_OPENERS = {G_AWARD: "award_form", G_SOURCE: "source_title"}
 
 
+_METAVARS = {"number": "NĂM", "date": "NGÀY", "url": "URL", "select": "MÃ_HOẶC_TÊN", "multi": "MÃ_HOẶC_TÊN"}
+
+
 class Stop(Exception):
     """The editor's input ended (or was refused too often) before the record was complete."""
 
@@ -51,7 +54,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     for spec in FIELDS:
         if spec.key == STORY_KEY:
             continue
-        kwargs: dict[str, Any] = {"dest": spec.key, "metavar": spec.widget.upper(), "help": spec.label.lower()}
+        kwargs: dict[str, Any] = {"dest": spec.key, "metavar": _METAVARS.get(spec.widget, "CHỮ"),
+                                  "help": spec.label.lower()}
         if spec.many:
             kwargs.update(action="append", help=f"{spec.label.lower()} (lặp lại tham số cho mỗi mục)")
         parser.add_argument(spec.option, **kwargs)

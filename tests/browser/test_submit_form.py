@@ -96,3 +96,12 @@ def test_generated_file_passes_guongsang_check(form, tmp_path, capsys):
     (project / filename).parent.mkdir(parents=True)
     (project / filename).write_text(value, encoding="utf-8")
     assert main(["--root", str(project), "check", "--today", "2025-11-01"]) == 0, capsys.readouterr().err
+
+
+def test_a_story_too_long_for_a_link_is_offered_as_a_download(form):
+    fill(form, {**ANSWERS, "year": "2024", "story": "Ông Tùng thuộc từng gốc cây, từng khe nước. " * 120})
+    form.get_by_role("button", name="Kiểm tra và tạo tệp hồ sơ").click()
+    form.locator("[data-gs-result]").wait_for()
+    assert form.locator("[data-gs-too-long]").is_visible()
+    assert form.get_by_role("link", name="Mở trên GitHub").is_hidden()
+    assert form.get_by_role("button", name="Tải tệp về").is_visible()

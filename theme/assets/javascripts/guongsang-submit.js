@@ -5,7 +5,7 @@ const { repo, branch } = JSON.parse(document.getElementById("gs-form-repo").text
 const form = document.querySelector("[data-gs-form]");
 const result = document.querySelector("[data-gs-result]");
 const byKey = Object.fromEntries(config.fields.map((f) => [f.key, f]));
-const BLOCKS = { awards: "award_form", sources: "source_title", consent: "consent_by" };
+const MAX_URL = 8000; // longer addresses are refused by GitHub's servers: the download is offered instead
 
 const fold = (s) => s.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 const slugify = (s) => fold(s).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
@@ -228,7 +228,9 @@ form.addEventListener("submit", (event) => {
   const github = result.querySelector("[data-gs-github]");
   const query = `filename=${encodeURIComponent(path)}&value=${encodeURIComponent(text)}`;
   github.href = `${repo}/new/${branch}?${query}`;
-  github.hidden = !repo;
+  const tooLong = github.href.length > MAX_URL;
+  github.hidden = !repo || tooLong;
+  result.querySelector("[data-gs-too-long]").hidden = !tooLong;
   result.dataset.text = text;
   result.dataset.filename = path.split("/").pop();
   result.hidden = false;
