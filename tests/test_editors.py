@@ -349,3 +349,12 @@ def test_the_guides_template_is_a_valid_record(ctx, tmp_path):
     doc = frontmatter.parse_text(template, "exemplars/khanh-hoa/tran-van-binh.md")
     doc.data.pop("images")  # the example photo is not in the repository
     assert check_document(doc, tmp_path / "tran-van-binh.md", ctx) is not None, doc.diagnostics
+
+
+def test_completion_ignores_diacritics(gaz):
+    from guongsang.new_record import _completer, ward_spellings
+
+    complete = _completer(ward_spellings(gaz))
+    first = complete("phuong khuong dinh", 0)
+    assert first == "Phường Khương Đình, Hà Nội"
+    assert complete("phuong khuong dinh", 1) is None
