@@ -15,8 +15,11 @@ import posixpath
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
 
 from . import frontmatter
 from .catalog import Catalog, load_catalog
@@ -107,13 +110,17 @@ _DECLARED: tuple[FormField, ...] = (
 _BLOCK_MODEL = {"awards": AwardIn, "sources": SourceIn, "consent": ConsentIn}
 
 
+@cache
+def _model_schema(model: type[BaseModel]) -> dict[str, Any]:
+    return model.model_json_schema()
+
+
 def _schema_props(path: tuple[str | int, ...]) -> dict[str, Any]:
     """The JSON Schema of the property a record path names (descriptions, lengths)."""
     if not path:
         return {}
     model = _BLOCK_MODEL.get(str(path[0])) if len(path) > 1 else ExemplarIn
-    schema = (model or ExemplarIn).model_json_schema()
-    prop = schema["properties"][str(path[-1])]
+    prop = _model_schema(model or ExemplarIn)["properties"][str(path[-1])]
     if "anyOf" in prop:  # optional values: the non-null branch holds the limits
         prop = {**next(p for p in prop["anyOf"] if p.get("type") != "null"), **prop}
     return prop

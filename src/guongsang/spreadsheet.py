@@ -18,6 +18,7 @@ import re
 import sys
 import zipfile
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -266,8 +267,16 @@ GUIDE = (
 )
 
 
+_LISTS = ("kinds", "fields", "movements", "award_forms", "award_levels", "consent")
+
+
 def template_workbook(catalog: Catalog) -> bytes:
     """The workbook offices fill in: headers from the form fields, choice lists from the catalogues."""
+    return _workbook(tuple(tuple(options(catalog, name)) for name in _LISTS))
+
+
+@cache  # ``guongsang serve`` rebuilds on every edit: the workbook only changes with the catalogues
+def _workbook(choice_lists: tuple[tuple[tuple[str, str], ...], ...]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -283,8 +292,7 @@ def template_workbook(catalog: Catalog) -> bytes:
     guide = book.create_sheet("Hướng dẫn")
     bold = Font(bold=True)
     list_columns: dict[str, str] = {}
-    for column, name in enumerate(("kinds", "fields", "movements", "award_forms", "award_levels", "consent"), 1):
-        choices = options(catalog, name)
+    for column, (name, choices) in enumerate(zip(_LISTS, choice_lists, strict=True), 1):
         letter = get_column_letter(column)
         lists.cell(1, column, {"kinds": "Đối tượng", "fields": "Lĩnh vực", "movements": "Phong trào thi đua",
                                "award_forms": "Hình thức khen thưởng", "award_levels": "Cấp khen thưởng",

@@ -62,7 +62,8 @@ def test_wrong_fields_show_the_validators_messages(form):
     year = form.locator("#gs-f-year-error")
     assert year.inner_text() == BROWSER_MESSAGES["year"].format(year=2030, first=1945, last=2025)
     assert form.locator("#gs-f-summary-error").inner_text() == "“summary” cần ít nhất 20 ký tự."
-    assert form.locator("#gs-f-year").get_attribute("aria-invalid") is not None
+    assert form.locator("#gs-f-year").get_attribute("aria-invalid") == "true"
+    assert form.locator("#gs-f-title").get_attribute("aria-invalid") is None
     summary = form.locator("[data-gs-summary]")
     assert summary.is_visible() and "Còn 2 mục cần sửa" in summary.inner_text()
     assert form.locator("[data-gs-result]").is_hidden()

@@ -117,7 +117,8 @@ function show(problems, touchedOnly) {
     const list = problems[field.key] || [];
     error.hidden = !list.length;
     error.textContent = list.join(" ");
-    control.toggleAttribute("aria-invalid", list.length > 0);
+    if (list.length) control.setAttribute("aria-invalid", "true");
+    else control.removeAttribute("aria-invalid");
     box.classList.toggle("gs-form__field--invalid", list.length > 0);
   }
 }
