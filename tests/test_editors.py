@@ -12,7 +12,7 @@ import yaml
 
 from guongsang import frontmatter
 from guongsang.cli import main
-from guongsang.issue_form import FORM_FILE, form_text, parse_body
+from guongsang.issue_form import FORM_FILE, chooser_text, form_text, parse_body, site_url
 from guongsang.proposal import (
     BROWSER_MESSAGES,
     BY_KEY,
@@ -199,6 +199,9 @@ def test_new_stops_cleanly_when_answers_run_out(project, capsys, monkeypatch):
 def test_issue_form_is_generated_from_the_fields(catalog):
     committed = (ROOT / FORM_FILE).read_text(encoding="utf-8")
     assert committed == form_text(catalog), "run `guongsang templates` and commit the result"
+    chooser = (ROOT / FORM_FILE).with_name("config.yml").read_text(encoding="utf-8")
+    assert chooser == chooser_text(site_url(ROOT))
+    assert "https://guongsang.github.io/guongsang/gui-cau-chuyen/" in chooser
     body = yaml.safe_load(committed)["body"]
     labels = [e["attributes"]["label"] for e in body if e["type"] != "markdown"]
     assert labels[:-1] == [f.label for f in FIELDS]

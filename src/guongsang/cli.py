@@ -167,7 +167,8 @@ def _editor_command(args: argparse.Namespace) -> int:
         print(render(problems), file=sys.stderr)
         return EXIT_INVALID
     if args.command == "templates":
-        print(f"Đã ghi {issue_form.write(ctx.root, ctx.catalog)}", file=sys.stderr)
+        for path in issue_form.write(ctx.root, ctx.catalog):
+            print(f"Đã ghi {path}", file=sys.stderr)
         return EXIT_OK
     run = {"new": new_record.run, "from-issue": issue_form.run, "import": spreadsheet.run}[args.command]
     return run(args, ctx, settings.exemplars)

@@ -20,6 +20,7 @@ from .diagnostics import Diagnostic
 from .proposal import (
     FIELDS,
     STORY_KEY,
+    SUBMIT_URL,
     FormField,
     check_answers,
     duplicate,
@@ -95,11 +96,37 @@ def form_text(catalog: Catalog) -> str:
             "đừng sửa tay.\n" + dumped)
 
 
-def write(root: Path, catalog: Catalog) -> Path:
+def chooser_text(site_url: str) -> str:
+    """``config.yml`` of the issue chooser: links to the web form and the guide on the site."""
+    base = site_url.rstrip("/") + "/"
+    links = [{"name": "Gửi câu chuyện bằng biểu mẫu trên trang", "url": base + SUBMIT_URL,
+              "about": "Điền biểu mẫu, trang kiểm tra ngay và tạo sẵn tệp hồ sơ để mở trên GitHub hoặc tải về."},
+             {"name": "Hướng dẫn đề xuất gương điển hình", "url": base + "gioi-thieu/de-xuat/",
+              "about": "Bốn cách đề xuất, mẫu hồ sơ, cách đọc thông báo lỗi."}]
+    return ("# Tạo bởi `guongsang templates` (site_url trong mkdocs.yml): đừng sửa tay.\n"
+            + yaml.safe_dump({"blank_issues_enabled": True, "contact_links": links}, allow_unicode=True,
+                             sort_keys=False, width=100_000))
+
+
+def site_url(root: Path) -> str:
+    """``site_url`` of ``mkdocs.yml`` (read as plain YAML; MkDocs' own tags are not needed for it)."""
+    for line in (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("site_url:"):
+            return str(yaml.safe_load(line)["site_url"])
+    return ""
+
+
+def write(root: Path, catalog: Catalog) -> list[Path]:
+    """Write the issue form (and the chooser's links when ``mkdocs.yml`` names the site)."""
     target = root / FORM_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(form_text(catalog), encoding="utf-8")
-    return target
+    written = [target]
+    if url := site_url(root):
+        chooser = target.parent / "config.yml"
+        chooser.write_text(chooser_text(url), encoding="utf-8")
+        written.append(chooser)
+    return written
 
 
 # -- reading an issue body back ----------------------------------------------------------------------------
