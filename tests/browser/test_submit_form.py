@@ -106,3 +106,16 @@ def test_a_story_too_long_for_a_link_is_offered_as_a_download(form):
     assert form.locator("[data-gs-too-long]").is_visible()
     assert form.get_by_role("link", name="Mở trên GitHub").is_hidden()
     assert form.get_by_role("button", name="Tải tệp về").is_visible()
+
+
+def test_answers_survive_a_reload_until_cleared(form):
+    form.locator("#gs-f-title").fill("Người giữ rừng đầu nguồn")
+    form.locator('input[name=movements][value="Dân vận khéo"]').check()
+    form.reload()
+    form.locator("[data-gs-restored]").wait_for()
+    assert form.locator("#gs-f-title").input_value() == "Người giữ rừng đầu nguồn"
+    assert form.locator('input[name=movements][value="Dân vận khéo"]').is_checked()
+    form.get_by_role("button", name="Xoá biểu mẫu, bắt đầu lại").click()
+    form.reload()
+    assert form.locator("#gs-f-title").input_value() == ""
+    assert form.locator("[data-gs-restored]").is_hidden()

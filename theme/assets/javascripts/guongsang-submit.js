@@ -203,6 +203,47 @@ function recordText(a, path) {
   return `---\n${[schema, ...emit(frontMatter(a))].join("\n")}\n---\n${a.story}\n`;
 }
 
+// -- the answers survive a reload (kept in this browser only) --------------------------------------------------
+
+const STORE = "guongsang-gui-cau-chuyen";
+
+function save() {
+  const kept = {};
+  for (const field of config.fields) {
+    kept[field.key] = field.widget === "multi" ? value(field) : form.elements[field.key].value;
+  }
+  try { localStorage.setItem(STORE, JSON.stringify(kept)); } catch { /* private mode: nothing kept */ }
+}
+
+function restore() {
+  let kept = null;
+  try { kept = JSON.parse(localStorage.getItem(STORE) || "null"); } catch { kept = null; }
+  if (!kept) return;
+  for (const field of config.fields) {
+    const v = kept[field.key];
+    if (v === undefined) continue;
+    if (field.widget === "multi") {
+      form.querySelectorAll(`input[name="${field.key}"]`).forEach((box) => { box.checked = v.includes(box.value); });
+    } else {
+      form.elements[field.key].value = v;
+    }
+  }
+  form.querySelector("[data-gs-restored]").hidden = false;
+}
+
+form.addEventListener("input", save);
+form.addEventListener("change", save);
+form.querySelector("[data-gs-reset]").addEventListener("click", () => {
+  try { localStorage.removeItem(STORE); } catch { /* nothing kept */ }
+  form.reset();
+  form.querySelectorAll("[data-gs-field]").forEach((box) => { delete box.dataset.touched; });
+  show({}, false);
+  summarize({});
+  result.hidden = true;
+  form.querySelector("[data-gs-restored]").hidden = true;
+});
+restore();
+
 // -- wiring ------------------------------------------------------------------------------------------------------
 
 form.addEventListener("change", (event) => {
