@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .diagnostics import render, summary
@@ -67,11 +68,29 @@ def _parser() -> argparse.ArgumentParser:
     booklet.add_argument("--limit", type=int, help="số gương tối đa (ưu tiên gương nổi bật, mới nhất)")
     booklet.add_argument("--site-url", help="địa chỉ trang web cho mã QR (mặc định: site_url trong mkdocs.yml)")
     booklet.add_argument("--output", type=Path, required=True, help="tệp PDF kết quả")
+    _editor_parsers(sub, common)
 
     schema = sub.add_parser("schema", help="xuất JSON Schema của hồ sơ")
     schema.add_argument("--output", type=Path, default=Path("schema/exemplar.schema.json"))
     schema.add_argument("--catalog", default="content/catalog")
     return parser
+
+
+def _editor_parsers(sub: argparse._SubParsersAction, common: Callable[[argparse.ArgumentParser], None]) -> None:
+    from . import issue_form, new_record, spreadsheet
+
+    new = sub.add_parser("new", help="tạo hồ sơ mới: hỏi từng mục (có gợi ý), hoặc nhận đủ qua tham số")
+    common(new)
+    new_record.add_arguments(new)
+    from_issue = sub.add_parser("from-issue", help="tạo hồ sơ từ nội dung một issue “Đề xuất gương điển hình”")
+    common(from_issue)
+    issue_form.add_arguments(from_issue)
+    sheet = sub.add_parser("import", help="tạo hồ sơ từ bảng tính .xlsx hoặc .csv, mỗi dòng một hồ sơ")
+    common(sheet)
+    spreadsheet.add_arguments(sheet)
+    templates = sub.add_parser("templates",
+                               help="viết lại mẫu issue GitHub “Đề xuất gương điển hình” từ danh sách trường")
+    templates.add_argument("--catalog", default="content/catalog")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -229,10 +248,29 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _editor_command(args: argparse.Namespace) -> int:
+    from . import issue_form, new_record, spreadsheet
+    from .proposal import editor_context
+
+    settings = _settings(args) if args.command != "templates" else Settings.at(args.root, catalog=args.catalog)
+    ctx, problems = editor_context(settings)
+    if ctx is None:
+        print(render(problems), file=sys.stderr)
+        return EXIT_INVALID
+    if args.command == "templates":
+        for path in issue_form.write(ctx.root, ctx.catalog):
+            print(f"Đã ghi {path}", file=sys.stderr)
+        return EXIT_OK
+    run = {"new": new_record.run, "from-issue": issue_form.run, "import": spreadsheet.run}[args.command]
+    return run(args, ctx, settings.exemplars)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "schema": cmd_schema,
-                "report": cmd_report, "booklet": cmd_booklet}
+                "report": cmd_report, "booklet": cmd_booklet,
+                "new": _editor_command, "from-issue": _editor_command, "import": _editor_command,
+                "templates": _editor_command}
     return handlers[args.command](args)
 
 

@@ -22,8 +22,10 @@ from . import templating
 from .cache import RenderCache, salt
 from .diagnostics import render, summary
 from .project import Loaded, Settings, load
+from .proposal import SUBMIT_URL
 from .search import Indexer, document
 from .site import EXEMPLARS, Page, booklet_url
+from .spreadsheet import TEMPLATE_NAME, template_workbook
 from .validate import RecordMemo
 
 log = logging.getLogger("mkdocs.plugins.guongsang")
@@ -109,6 +111,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             files.append(File.generated(config, uri, content=content))
         for uri, content in self._booklets(config).items():
             files.append(File.generated(config, uri, content=content))
+        assert self.loaded.catalog
+        files.append(File.generated(config, SUBMIT_URL + TEMPLATE_NAME, content=template_workbook(self.loaded.catalog)))
         for exemplar in self.loaded.site.exemplars:
             for image in exemplar.images:
                 uri = f"{EXEMPLARS}/{exemplar.slug}/{image.path.name}"

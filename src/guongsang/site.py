@@ -18,6 +18,7 @@ from .catalog import Catalog, Entry
 from .diagnostics import CODES
 from .places import Gazetteer, Unit
 from .progress import Occurrence, PlanProgress, plan_progress, progress_json, upcoming
+from .proposal import SUBMIT_INTRO, SUBMIT_URL
 from .records import Exemplar
 from .text import collation_key
 
@@ -360,6 +361,9 @@ def build_site(exemplars: list[Exemplar], catalog: Catalog, gaz: Gazetteer, per_
     pages.append(Page("gioi-thieu/ma-loi/", "Mã lỗi khi kiểm tra hồ sơ", "gs-codes.html", "codes",
                       "Danh sách mã lỗi mà lệnh guongsang check báo, kèm cách sửa.", markdown=CODES_INTRO,
                       items=list(CODES.values())))
+    pages.append(Page(SUBMIT_URL, "Gửi câu chuyện", "gs-submit.html", "submit",
+                      "Giới thiệu một gương người tốt việc tốt: điền biểu mẫu, trang tạo sẵn tệp hồ sơ để gửi.",
+                      markdown=SUBMIT_INTRO))
     pools_by_key = _bucket(published, lambda e: [("m", m.code) for m in e.movements] + [("p", e.locality.province.key)])
     index_by_key = {k: {e.slug: i for i, e in enumerate(pool)} for k, pool in pools_by_key.items()}
     for exemplar in published:

@@ -9,10 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .places import gazetteer
 from .progress import STATUS_LABELS
+from .proposal import for_browser, form_config
 from .records import Exemplar, Image
 from .search import FILTERS, SORT_YEAR, locality_line
 from .site import EXEMPLARS, Site, exemplar_url, plan_json_url, plan_url
+from .spreadsheet import TEMPLATE_NAME
 
 
 def vi_date(value: dt.date | None) -> str:
@@ -35,6 +38,9 @@ def install(env: Any, site: Site, today: dt.date) -> None:
     env.globals.update(gs_site=site, gs_today=today,
                        gs_search_config={"filters": list(FILTERS.items()), "sortYear": SORT_YEAR, "pageSize": 10},
                        gs_plan_status=STATUS_LABELS, gs_booklets=dict(site.booklets))
+    env.globals.update(gs_form=lambda: form_config(site.catalog, gazetteer(), today.year),
+                       gs_template_workbook=TEMPLATE_NAME)
+    env.filters["gs_for_browser"] = for_browser
     env.filters.update(vi_date=vi_date, vi_number=vi_number, exemplar_url=lambda e: exemplar_url(e.slug),
                        image_url=image_url, gs_locality=locality_line, plan_url=plan_url,
                        plan_json_url=plan_json_url)
