@@ -30,6 +30,8 @@ def _parser() -> argparse.ArgumentParser:
 
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("--exemplars", default="exemplars", help="thư mục hồ sơ (mặc định: exemplars)")
+        p.add_argument("--contests", help="thư mục cuộc thi viết (mặc định: content/contests; khi chọn "
+                                          "--exemplars khác thì chỉ kiểm tra cuộc thi nếu ghi rõ thư mục này)")
         p.add_argument("--today", type=_date,
                        help="ngày xây dựng YYYY-MM-DD (mặc định: SOURCE_DATE_EPOCH hoặc hôm nay)")
 
@@ -77,7 +79,9 @@ def _parser() -> argparse.ArgumentParser:
 def _settings(args: argparse.Namespace) -> Settings:
     if args.today:  # one build date for guongsang and MkDocs (sitemap) alike
         os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(args.today, dt.time(), dt.UTC).timestamp()))
-    return Settings.at(args.root, args.exemplars, today=args.today)
+    # Contests refer to the project's own records, so another --exemplars folder leaves them out unless asked.
+    contests = args.contests or ("content/contests" if args.exemplars == "exemplars" else None)
+    return Settings.at(args.root, args.exemplars, today=args.today, contests=contests)
 
 
 def _report(loaded: Loaded, fmt: str = "text") -> None:
@@ -126,6 +130,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     config_file = args.config_file if args.config_file.is_absolute() else settings.root / args.config_file
     os.environ["GUONGSANG_EXEMPLARS"] = str(settings.exemplars)
     os.environ["GUONGSANG_TODAY"] = settings.today.isoformat()
+    os.environ["GUONGSANG_CONTESTS"] = str(settings.contests or "")
     print("Đang mở bản xem trước: địa chỉ ở dòng “Serving on …” bên dưới. Sửa hồ sơ, trang tự tải lại; "
           "Ctrl+C để dừng.", file=sys.stderr)
     serve(str(config_file), dev_addr=args.dev_addr, livereload=True)

@@ -35,6 +35,7 @@ RECORDS = RecordMemo()
 class GuongSangConfig(Config):
     exemplars = c.Type(str, default="exemplars")
     catalog = c.Type(str, default="content/catalog")
+    contests = c.Type(str, default="content/contests")  # "" for none
     per_page = c.Type(int, default=24)
     today = c.Optional(c.Type(str))
     search = c.Type(bool, default=True)  # index exemplar pages with Pagefind
@@ -74,7 +75,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         today_text = os.environ.get("GUONGSANG_TODAY") or self.config.today  # set by ``guongsang serve``
         today = dt.date.fromisoformat(today_text) if today_text else None
         exemplars = os.environ.get("GUONGSANG_EXEMPLARS") or self.config.exemplars  # set by ``guongsang serve``
-        return Settings.at(root, exemplars, self.config.catalog, today, self.config.per_page)
+        contests = os.environ.get("GUONGSANG_CONTESTS", self.config.contests)  # likewise
+        return Settings.at(root, exemplars, self.config.catalog, today, self.config.per_page, contests)
 
     def on_config(self, config: Any) -> Any:
         loaded = self.preloaded or load(self.settings(config), memo=RECORDS)
@@ -205,7 +207,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         settings = self.settings(config)
-        for path in (settings.exemplars, settings.catalog):
-            if path.exists():
+        for path in (settings.exemplars, settings.catalog, settings.contests):
+            if path and path.exists():
                 server.watch(str(path))
         return server

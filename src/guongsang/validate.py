@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,7 +76,10 @@ def _model_for(loc: tuple) -> type[BaseModel]:
     return ExemplarIn
 
 
-def _pydantic_diagnostic(doc: Document, error: Any) -> Diagnostic:
+def _pydantic_diagnostic(doc: Document, error: Any,
+                         fields_of: Callable[[tuple], list[str]] | None = None) -> Diagnostic:
+    """One pydantic error in the editor's words; ``fields_of`` names the allowed fields at a location
+    (for files other than exemplar records)."""
     loc = tuple(error["loc"])
     kind = error["type"]
     name = _dotted(loc)
@@ -86,7 +90,7 @@ def _pydantic_diagnostic(doc: Document, error: Any) -> Diagnostic:
     if kind == "missing":
         return doc.error(loc[:-1], "GS010", f"thiếu trường bắt buộc {name}.")
     if kind == "extra_forbidden":
-        allowed = FIELD_NAMES[_model_for(loc[:-1])]
+        allowed = fields_of(loc[:-1]) if fields_of else FIELD_NAMES[_model_for(loc[:-1])]
         return doc.error(loc, "GS011", f"trường {name} không có trong mẫu hồ sơ"
                          + did_you_mean(str(loc[-1]), allowed), key=True)
     if kind.startswith("GS"):

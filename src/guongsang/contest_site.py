@@ -1,0 +1,304 @@
+"""What the contests look like on the build date: state, countdown, visible entries, results, participation.
+
+Pure functions over the validated contests and the build date. Nothing here reads files; the same contests
+and the same date always give the same pages. Contest URLs are computed here and nowhere else.
+
+Visibility follows the contest's ``public_before_results``: before the results date only valid entries
+received by the build date are shown (titles only, or in full), and no status or prize leaks; once the
+results date has come, every valid entry has its page and the prizes are announced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .contests import Contest, ContestEntry, Prize, Unit
+from .records import Exemplar
+from .site import RELATED, Page, Pagination, Site, paged_url
+from .text import collation_key
+
+CONTESTS = "cuoc-thi"
+
+UPCOMING, OPEN, JUDGING, RESULTS = "upcoming", "open", "judging", "results"
+STATE_LABELS = {UPCOMING: "Sắp diễn ra", OPEN: "Đang nhận bài", JUDGING: "Đang chấm", RESULTS: "Đã có kết quả"}
+TARGET_PERCENT = 100  # the plans' target: 100 % of units take part
+
+
+def contest_url(slug: str) -> str:
+    return f"{CONTESTS}/{slug}/"
+
+
+def rules_url(slug: str) -> str:
+    return f"{contest_url(slug)}the-le/"
+
+
+def entries_url(slug: str) -> str:
+    return f"{contest_url(slug)}bai-du-thi/"
+
+
+def results_url(slug: str) -> str:
+    return f"{contest_url(slug)}ket-qua/"
+
+
+def units_url(slug: str) -> str:
+    return f"{contest_url(slug)}don-vi/"
+
+
+def entry_url(entry: ContestEntry) -> str:
+    return f"{contest_url(entry.contest)}bai/{entry.slug}/"
+
+
+def state_on(contest: Contest, today: dt.date) -> str:
+    if today < contest.launch:
+        return UPCOMING
+    if today <= contest.deadline:
+        return OPEN
+    if today < contest.results:
+        return JUDGING
+    return RESULTS
+
+
+@dataclass(frozen=True)
+class Countdown:
+    """The next milestone and how many days are left until it, as of the build date."""
+
+    label: str  # "Hạn nộp bài"
+    target: dt.date
+    days: int
+    past: str  # what to say once the date has gone by (the page may be read after the build date)
+
+
+def countdown(contest: Contest, today: dt.date) -> Countdown | None:
+    state = state_on(contest, today)
+    if state == UPCOMING:
+        target, label, past = contest.launch, "Phát động", "Cuộc thi đã phát động."
+    elif state == OPEN:
+        target, label, past = contest.deadline, "Hạn nộp bài", "Đã hết hạn nộp bài."
+    elif state == JUDGING:
+        target, label, past = contest.results, "Công bố kết quả", "Đã đến ngày công bố kết quả."
+    elif contest.ceremony and contest.ceremony >= today:
+        target, label, past = contest.ceremony, "Lễ trao giải", "Lễ trao giải đã diễn ra."
+    else:
+        return None
+    return Countdown(label, target, (target - today).days, past)
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    unit: Unit
+    entries: int  # received by the build date, whatever their status
+    valid: int
+    invalid: int
+    prizes: int | None  # None until the results are out
+
+    @property
+    def took_part(self) -> bool:
+        """At least one entry received that was not ruled invalid."""
+        return self.entries > self.invalid
+
+
+@dataclass(frozen=True)
+class Participation:
+    rows: tuple[UnitRow, ...]
+    target: int = TARGET_PERCENT
+
+    @property
+    def total(self) -> int:
+        return len(self.rows)
+
+    @property
+    def took_part(self) -> int:
+        return sum(r.took_part for r in self.rows)
+
+    @property
+    def percent(self) -> float:
+        return round(100 * self.took_part / self.total, 1) if self.total else 0.0
+
+    @property
+    def missing(self) -> list[Unit]:
+        return [r.unit for r in self.rows if not r.took_part]
+
+    @property
+    def reached(self) -> bool:
+        return self.percent >= self.target
+
+
+def participation(contest: Contest, received: list[ContestEntry], announced: bool) -> Participation:
+    """One row per unit of the contest, in the contest's order: entries, valid entries, prizes.
+
+    A unit has taken part when it has sent at least one entry that was not ruled invalid.
+    """
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for entry in received:
+        row = counts[entry.unit.code]
+        row[0] += 1
+        row[1] += entry.valid
+        row[2] += entry.prize is not None
+        row[3] += entry.status == "invalid"
+    rows = tuple(UnitRow(u, counts[u.code][0], counts[u.code][1], counts[u.code][3],
+                         counts[u.code][2] if announced else None) for u in contest.units)
+    return Participation(rows)
+
+
+@dataclass
+class ContestView:
+    """A contest as the public sees it on ``today``."""
+
+    contest: Contest
+    today: dt.date
+    state: str
+    received: list[ContestEntry]  # submitted on or before today
+    listed: list[ContestEntry]  # on the public list of entries
+    published: list[ContestEntry]  # with a page of their own
+    winners: list[tuple[Prize, list[ContestEntry]]]  # empty until the results date
+    participation: Participation
+    countdown: Countdown | None
+
+    @property
+    def slug(self) -> str:
+        return self.contest.slug
+
+    @property
+    def state_label(self) -> str:
+        return STATE_LABELS[self.state]
+
+    @property
+    def announced(self) -> bool:
+        return self.state == RESULTS
+
+    @property
+    def valid_count(self) -> int:
+        return sum(e.valid for e in self.received)
+
+    def has_page(self, entry: ContestEntry) -> bool:
+        return entry.slug in self._published
+
+    def __post_init__(self) -> None:
+        self._published = {e.slug for e in self.published}
+
+    @property
+    def urls(self) -> dict[str, str]:
+        slug = self.contest.slug
+        return {"home": contest_url(slug), "rules": rules_url(slug), "entries": entries_url(slug),
+                "results": results_url(slug), "units": units_url(slug)}
+
+
+_RANK_FIRST = {"prize": 0, "shortlisted": 1}
+
+
+def view(contest: Contest, today: dt.date) -> ContestView:
+    state = state_on(contest, today)
+    announced = state == RESULTS
+    received = [e for e in contest.entries if e.submitted <= today]
+    valid = [e for e in received if e.valid]
+    listed = valid if announced or contest.public_before_results in ("titles", "full") else []
+    published = valid if announced or contest.public_before_results == "full" else []
+    winners = []
+    if announced:
+        for prize in contest.prizes:
+            won = sorted((e for e in valid if e.prize == prize.rank), key=lambda e: collation_key(e.title))
+            if won:
+                winners.append((prize, won))
+    return ContestView(contest, today, state, received, listed, published, winners,
+                       participation(contest, received, announced), countdown(contest, today))
+
+
+@dataclass
+class ContestPage(Page):
+    """A generated contest page: the contest as seen on the build date, and the entry it shows (if any)."""
+
+    view: ContestView | None = None
+    entry: ContestEntry | None = None
+    exemplars: list[Exemplar] = field(default_factory=list)
+
+
+@dataclass
+class ContestSet:
+    """Every contest as seen on the build date, and the published entries about each exemplar."""
+
+    views: list[ContestView]
+    exemplars: dict[str, Exemplar]
+    about: dict[str, list[tuple[ContestView, ContestEntry]]] = field(default_factory=dict)
+
+    def entries_about(self, slug: str, limit: int = RELATED) -> list[tuple[ContestView, ContestEntry]]:
+        """Published entries about an exemplar: newest contest first, prize winners first; bounded."""
+        return self.about.get(slug, [])[:limit]
+
+    def count_about(self, slug: str) -> int:
+        return len(self.about.get(slug, []))
+
+    def exemplar(self, slug: str) -> Exemplar | None:
+        return self.exemplars.get(slug)
+
+    def published(self) -> list[tuple[ContestView, ContestEntry]]:
+        """Every entry with a page, newest submission first: what feeds and sitemaps list."""
+        pairs = [(v, e) for v in self.views for e in v.published]
+        return sorted(pairs, key=lambda p: (-p[1].submitted.toordinal(), p[1].contest, p[1].slug))
+
+    def current(self) -> list[ContestView]:
+        """Contests not yet closed, soonest milestone first (for the home page and the index)."""
+        return [v for v in self.views if v.state != RESULTS]
+
+
+def _about(views: list[ContestView]) -> dict[str, list[tuple[ContestView, ContestEntry]]]:
+    out: dict[str, list[tuple[ContestView, ContestEntry]]] = defaultdict(list)
+    for v in views:  # views are newest contest first
+        ranked = sorted(v.published, key=lambda e: (_RANK_FIRST.get(e.status, 2) if v.announced else 2,
+                                                    collation_key(e.title), e.slug))
+        for entry in ranked:
+            for slug in entry.exemplars:
+                out[slug].append((v, entry))
+    return dict(out)
+
+
+def _entry_pages(v: ContestView, exemplars: dict[str, Exemplar]) -> list[Page]:
+    pages: list[Page] = []
+    for entry in v.published:
+        about = [exemplars[s] for s in entry.exemplars if s in exemplars]
+        pages.append(ContestPage(entry_url(entry), entry.title, "gs-contest-entry.html", "contest-entry",
+                                 entry.summary or f"Bài dự thi {v.contest.title} của {entry.author}.",
+                                 markdown=entry.body, source=entry.source, view=v, entry=entry, exemplars=about))
+    return pages
+
+
+def _list_pages(v: ContestView, per_page: int) -> list[Page]:
+    base = entries_url(v.slug)
+    count = max(1, math.ceil(len(v.listed) / per_page))
+    pages: list[Page] = []
+    for number in range(1, count + 1):
+        title = "Bài dự thi" if number == 1 else f"Bài dự thi — trang {number}"
+        pages.append(ContestPage(paged_url(base, number), title, "gs-contest-entries.html", "contest-entries",
+                                 f"Bài dự thi {v.contest.title}.", view=v,
+                                 items=v.listed[(number - 1) * per_page: number * per_page],
+                                 pagination=Pagination(number, count, base)))
+    return pages
+
+
+def contest_pages(v: ContestView, exemplars: dict[str, Exemplar], per_page: int) -> list[Page]:
+    c = v.contest
+    pages: list[Page] = [
+        ContestPage(contest_url(c.slug), c.title, "gs-contest.html", "contest", c.summary, source=c.source, view=v),
+        ContestPage(rules_url(c.slug), "Thể lệ", "gs-contest-rules.html", "contest-rules",
+                    f"Thể lệ {c.title}.", markdown=c.rules, source=c.rules_source, view=v),
+        ContestPage(results_url(c.slug), "Kết quả", "gs-contest-results.html", "contest-results",
+                    f"Kết quả {c.title}.", view=v),
+        ContestPage(units_url(c.slug), "Đơn vị tham gia", "gs-contest-units.html", "contest-units",
+                    f"Số bài dự thi của từng đơn vị, {c.title}.", view=v),
+    ]
+    return pages + _list_pages(v, per_page) + _entry_pages(v, exemplars)
+
+
+def build_contests(contests: list[Contest], site: Site, today: dt.date, per_page: int) -> ContestSet:
+    """Views and pages of every contest on ``today``; the pages are appended to ``site.pages``."""
+    views = [view(c, today) for c in contests]
+    result = ContestSet(views, site.by_slug, _about(views))
+    site.pages.append(ContestPage(f"{CONTESTS}/", "Cuộc thi viết", "gs-contests.html", "contests",
+                                  "Cuộc thi viết về gương điển hình tiên tiến, người tốt, việc tốt: thể lệ, "
+                                  "bài dự thi, kết quả và đơn vị tham gia."))
+    for v in views:
+        site.pages += contest_pages(v, site.by_slug, per_page)
+    site.contests = result
+    return result
