@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,10 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guongsang.cli import main
 from guongsang.search import _read_pf
 from support import ROOT
-from test_build import broken_links
+from test_build import _build, broken_links
 
 pytestmark = pytest.mark.slow
 
@@ -27,23 +25,12 @@ BEFORE, DURING, AFTER = "2025-08-15", "2025-11-01", "2026-01-10"
 VALID = {"valid", "shortlisted", "prize"}
 
 
-def _build(out: Path, day: str) -> None:
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    try:
-        assert main(["--root", str(ROOT), "build", "--site-dir", str(out), "--today", day]) == 0
-    finally:
-        if saved is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = saved
-
-
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory) -> dict[str, Path]:
     out = {}
     for day in (BEFORE, DURING, AFTER):
         out[day] = tmp_path_factory.mktemp("contest-site") / "build"
-        _build(out[day], day)
+        assert _build(ROOT, out[day], today=day) == 0
     return out
 
 

@@ -27,24 +27,12 @@ STATE_LABELS = {UPCOMING: "Sắp diễn ra", OPEN: "Đang nhận bài", JUDGING:
 TARGET_PERCENT = 100  # the plans' target: 100 % of units take part
 
 
-def contest_url(slug: str) -> str:
-    return f"{CONTESTS}/{slug}/"
+# The pages of a contest, below its own URL: name → path segment.
+SUBPAGES = {"home": "", "rules": "the-le/", "entries": "bai-du-thi/", "results": "ket-qua/", "units": "don-vi/"}
 
 
-def rules_url(slug: str) -> str:
-    return f"{contest_url(slug)}the-le/"
-
-
-def entries_url(slug: str) -> str:
-    return f"{contest_url(slug)}bai-du-thi/"
-
-
-def results_url(slug: str) -> str:
-    return f"{contest_url(slug)}ket-qua/"
-
-
-def units_url(slug: str) -> str:
-    return f"{contest_url(slug)}don-vi/"
+def contest_url(slug: str, part: str = "home") -> str:
+    return f"{CONTESTS}/{slug}/{SUBPAGES[part]}"
 
 
 def entry_url(entry: ContestEntry) -> str:
@@ -181,9 +169,7 @@ class ContestView:
 
     @property
     def urls(self) -> dict[str, str]:
-        slug = self.contest.slug
-        return {"home": contest_url(slug), "rules": rules_url(slug), "entries": entries_url(slug),
-                "results": results_url(slug), "units": units_url(slug)}
+        return {part: contest_url(self.contest.slug, part) for part in SUBPAGES}
 
 
 _RANK_FIRST = {"prize": 0, "shortlisted": 1}
@@ -265,7 +251,7 @@ def _entry_pages(v: ContestView, exemplars: dict[str, Exemplar]) -> list[Page]:
 
 
 def _list_pages(v: ContestView, per_page: int) -> list[Page]:
-    base = entries_url(v.slug)
+    base = contest_url(v.slug, "entries")
     count = max(1, math.ceil(len(v.listed) / per_page))
     pages: list[Page] = []
     for number in range(1, count + 1):
@@ -281,11 +267,11 @@ def contest_pages(v: ContestView, exemplars: dict[str, Exemplar], per_page: int)
     c = v.contest
     pages: list[Page] = [
         ContestPage(contest_url(c.slug), c.title, "gs-contest.html", "contest", c.summary, source=c.source, view=v),
-        ContestPage(rules_url(c.slug), "Thể lệ", "gs-contest-rules.html", "contest-rules",
+        ContestPage(contest_url(c.slug, "rules"), "Thể lệ", "gs-contest-rules.html", "contest-rules",
                     f"Thể lệ {c.title}.", markdown=c.rules, source=c.rules_source, view=v),
-        ContestPage(results_url(c.slug), "Kết quả", "gs-contest-results.html", "contest-results",
+        ContestPage(contest_url(c.slug, "results"), "Kết quả", "gs-contest-results.html", "contest-results",
                     f"Kết quả {c.title}.", view=v),
-        ContestPage(units_url(c.slug), "Đơn vị tham gia", "gs-contest-units.html", "contest-units",
+        ContestPage(contest_url(c.slug, "units"), "Đơn vị tham gia", "gs-contest-units.html", "contest-units",
                     f"Số bài dự thi của từng đơn vị, {c.title}.", view=v),
     ]
     return pages + _list_pages(v, per_page) + _entry_pages(v, exemplars)

@@ -27,7 +27,7 @@ from .frontmatter import Document
 from .records import scan
 from .schema import Date
 from .text import collation_key, fold, nfc, slugify
-from .validate import _pydantic_diagnostic
+from .validate import _display, _pydantic_diagnostic
 
 CONTEST_SUFFIX = ".yml"
 RULES_FILE = "rules.md"
@@ -253,27 +253,16 @@ class EntryIn(_Strict):
     note: str | None = Field(None, description="Ghi chú của ban tổ chức (ví dụ lý do không hợp lệ).")
 
 
-_FIELDS: dict[str, list[str]] = {
-    "words": list(WordsIn.model_fields), "timeline": list(TimelineIn.model_fields),
-    "prizes": list(PrizeIn.model_fields), "criteria": list(CriterionIn.model_fields),
-    "units": list(UnitIn.model_fields),
+_NESTED: dict[str, type[BaseModel]] = {
+    "words": WordsIn, "timeline": TimelineIn, "prizes": PrizeIn, "criteria": CriterionIn, "units": UnitIn,
 }
-
-
-def _fields_of(root: type[BaseModel]):
-    def fields(loc: tuple) -> list[str]:
-        for part in reversed(loc):
-            if isinstance(part, str) and part in _FIELDS:
-                return _FIELDS[part]
-        return list(root.model_fields)
-    return fields
 
 
 def _shape(doc: Document, model: type[BaseModel]) -> Any:
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        doc.diagnostics.extend(_pydantic_diagnostic(doc, e, _fields_of(model)) for e in exc.errors())
+        doc.diagnostics.extend(_pydantic_diagnostic(doc, e, _NESTED, model) for e in exc.errors())
         return None
 
 
@@ -291,13 +280,6 @@ class ContestsResult:
     contests: list[Contest] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _timeline_order(doc: Document, t: TimelineIn) -> None:
