@@ -262,3 +262,17 @@ def test_another_exemplar_folder_leaves_the_contests_out(root, tmp_path):
     args = ["--root", str(root), "check", "--today", "2025-11-01", "--exemplars", str(folder)]
     assert main(args) == 0
     assert main([*args, "--contests", "content/contests"]) == 1
+
+
+def test_entry_search_document_is_folded_and_faceted(tmp_path, catalog):
+    from guongsang.search import entry_document
+
+    (contest,) = load(make(tmp_path, entries={"mot": entry(title="Người giữ lửa ở Đống Đa")}), catalog).contests
+    html = entry_document(contest.entries[0], contest.title, contest.year, "<p>Bà Đào &amp; tủ sách</p>",
+                          ("Lê Thu Hà",))
+    assert '<span data-pagefind-filter="loai">Bài dự thi</span>' in html
+    assert '<span data-pagefind-filter="nam">2025</span>' in html
+    assert '<span data-pagefind-meta="title">Người giữ lửa ở Đống Đa</span>' in html
+    assert '<h1 data-pagefind-weight="10">nguoi giu lua o dong da</h1>' in html
+    assert '<p data-pagefind-weight="3">nguyen van a ubnd phuong le thu ha</p>' in html
+    assert "dao" in html.split("weight=\"3\"")[1] and "&amp;" not in html.split("</div>")[1]

@@ -20,9 +20,10 @@ from mkdocs.structure.files import File, Files
 
 from . import templating
 from .cache import RenderCache, salt
+from .contest_site import ContestPage
 from .diagnostics import render, summary
 from .project import Loaded, Settings, load
-from .search import Indexer, document
+from .search import Indexer, document, entry_document
 from .site import EXEMPLARS, Page, booklet_url
 from .validate import RecordMemo
 
@@ -53,6 +54,16 @@ def page_meta(page: Page) -> dict[str, Any]:
     """The metadata MkDocs and the theme read for a generated page (set directly: no YAML to write or parse)."""
     return {"title": page.title, "description": page.description, "template": page.template,
             "hide": ["navigation", "toc"]}
+
+
+def search_document(derived: Page, content: str) -> str:
+    """What Pagefind indexes for a generated page: exemplars and published contest entries; "" for the rest."""
+    if derived.exemplar:
+        return document(derived.exemplar, content, templating.image_url(derived.exemplar))
+    if isinstance(derived, ContestPage) and derived.entry and derived.view:
+        contest, about = derived.view.contest, tuple(e.name for e in derived.exemplars)
+        return entry_document(derived.entry, contest.title, contest.year, content, about)
+    return ""
 
 
 class GuongSangPlugin(BasePlugin[GuongSangConfig]):
@@ -178,8 +189,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             output, search = self.cached.pop(uri)
         else:
             derived = self.pages.get(uri)
-            exemplar = derived.exemplar if derived else None
-            search = document(exemplar, page.content, templating.image_url(exemplar)) if exemplar else ""
+            search = search_document(derived, page.content) if derived else ""
             if self.cache and uri in self.keys:
                 self.cache.put(self.keys.pop(uri), output, search)
         if self.indexer and search:
@@ -190,7 +200,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         if self.indexer:
             indexer, self.indexer = self.indexer, None
             count = indexer.close(Path(config.site_dir))
-            log.info("Pagefind: indexed %d exemplar pages", count)
+            log.info("Pagefind: indexed %d pages (exemplars and contest entries)", count)
         if self.cache:
             log.info("Render cache: %d of %d generated pages reused", self.cache.hits, len(self.pages))
             self.cache.commit()
