@@ -55,3 +55,15 @@ def test_countdown_is_right_without_javascript(browser, site_url):
     tab.goto(f"{site_url}cuoc-thi/ninh-hoa-2025/")
     assert " ".join(tab.locator("[data-gs-countdown]").inner_text().split()) == "Hạn nộp bài: 30/11/2025 — còn 29 ngày"
     context.close()
+
+
+def test_search_finds_an_entry_under_its_own_facet(page, site_url):
+    page.goto(f"{site_url}tim-kiem/?q=banh+mi+sang+thu+hai&loai=B%C3%A0i+d%E1%BB%B1+thi")
+    page.wait_for_selector("html[data-gs-search-ready]")
+    page.wait_for_selector("html:not([data-gs-busy])", state="attached", timeout=10_000)
+    results = page.locator(".gs-result")
+    assert results.first.locator(".gs-result__name").inner_text() == "Gian bánh mì sáng thứ Hai"
+    metas = results.locator(".gs-result__meta").all_inner_texts()
+    assert metas and all(m.startswith("Bài dự thi · Cuộc thi viết") for m in metas)
+    results.first.locator("a").click()
+    page.wait_for_url("**/cuoc-thi/thanh-xuan-2024/bai/gian-banh-mi-sang-thu-hai/")
