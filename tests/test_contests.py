@@ -276,3 +276,17 @@ def test_entry_search_document_is_folded_and_faceted(tmp_path, catalog):
     assert '<h1 data-pagefind-weight="10">nguoi giu lua o dong da</h1>' in html
     assert '<p data-pagefind-weight="3">nguyen van a ubnd phuong le thu ha</p>' in html
     assert "dao" in html.split("weight=\"3\"")[1] and "&amp;" not in html.split("</div>")[1]
+
+
+def test_entry_lists_are_paginated(root):
+    from guongsang.project import Settings
+    from guongsang.project import load as load_project
+
+    site = load_project(Settings.at(root, today=dt.date(2026, 1, 10), per_page=5)).site
+    lists = [p for p in site.pages if p.kind == "contest-entries" and "/thanh-xuan-2024/" in f"/{p.url}"]
+    assert [p.url for p in lists] == ["cuoc-thi/thanh-xuan-2024/bai-du-thi/",
+                                      "cuoc-thi/thanh-xuan-2024/bai-du-thi/trang-2/",
+                                      "cuoc-thi/thanh-xuan-2024/bai-du-thi/trang-3/"]
+    assert [len(p.items) for p in lists] == [5, 5, 2]
+    assert max(site.contests.count_about(e.slug) for e in site.exemplars) > 0
+    assert all(len(site.contests.entries_about(e.slug)) <= 6 for e in site.exemplars)

@@ -64,7 +64,7 @@ def countdown(contest: Contest, today: dt.date) -> Countdown | None:
     if state == UPCOMING:
         target, label, past = contest.launch, "Phát động", "Cuộc thi đã phát động."
     elif state == OPEN:
-        target, label, past = contest.deadline, "Hạn nộp bài", "Đã hết hạn nộp bài."
+        target, label, past = contest.deadline, "Hạn nộp bài", "Đã hết hạn nộp bài."  # read after the build
     elif state == JUDGING:
         target, label, past = contest.results, "Công bố kết quả", "Đã đến ngày công bố kết quả."
     elif contest.ceremony and contest.ceremony >= today:
@@ -216,8 +216,9 @@ class ContestSet:
     def count_about(self, slug: str) -> int:
         return len(self.about.get(slug, []))
 
-    def exemplar(self, slug: str) -> Exemplar | None:
-        return self.exemplars.get(slug)
+    def about_names(self, entry: ContestEntry) -> list[Exemplar]:
+        """The published exemplars an entry is about (a draft has no page to name)."""
+        return [self.exemplars[s] for s in entry.exemplars if s in self.exemplars]
 
     def published(self) -> list[tuple[ContestView, ContestEntry]]:
         """Every entry with a page, newest submission first: what feeds and sitemaps list."""
@@ -243,7 +244,7 @@ def _about(views: list[ContestView]) -> dict[str, list[tuple[ContestView, Contes
 def _entry_pages(v: ContestView, exemplars: dict[str, Exemplar]) -> list[Page]:
     pages: list[Page] = []
     for entry in v.published:
-        about = [exemplars[s] for s in entry.exemplars if s in exemplars]
+        about = [exemplars[s] for s in entry.exemplars if s in exemplars]  # drafts have no page
         pages.append(ContestPage(entry_url(entry), entry.title, "gs-contest-entry.html", "contest-entry",
                                  entry.summary or f"Bài dự thi {v.contest.title} của {entry.author}.",
                                  markdown=entry.body, source=entry.source, view=v, entry=entry, exemplars=about))
