@@ -290,3 +290,13 @@ def test_entry_lists_are_paginated(root):
     assert [len(p.items) for p in lists] == [5, 5, 2]
     assert max(site.contests.count_about(e.slug) for e in site.exemplars) > 0
     assert all(len(site.contests.entries_about(e.slug)) <= 6 for e in site.exemplars)
+
+
+def test_contest_schemas_are_generated_from_the_code(root, tmp_path):
+    assert main(["--root", str(root), "schema", "--output", str(tmp_path / "exemplar.schema.json")]) == 0
+    for name in ("contest", "contest-entry"):
+        committed = (root / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
+        assert (tmp_path / f"{name}.schema.json").read_text(encoding="utf-8") == committed, "run `guongsang schema`"
+    entry_schema = json.loads((root / "schema" / "contest-entry.schema.json").read_text(encoding="utf-8"))
+    assert set(entry_schema["required"]) == {"title", "author", "unit", "exemplars", "submitted"}
+    assert "Khuyến khích" in entry_schema["properties"]["prize"]["anyOf"][0]["enum"]

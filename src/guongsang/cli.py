@@ -213,6 +213,7 @@ def cmd_booklet(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     from .catalog import load_catalog
+    from .contests import json_schemas as contest_schemas
     from .schema import json_schema
 
     root = args.root.resolve()
@@ -231,6 +232,10 @@ def cmd_schema(args: argparse.Namespace) -> int:
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(json_schema(enums), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"Đã ghi {output}", file=sys.stderr)
+    for name, schema in contest_schemas().items():  # beside it: contest files and contest entries
+        path = output.parent / f"{name}.schema.json"
+        path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"Đã ghi {path}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -266,6 +266,25 @@ def _shape(doc: Document, model: type[BaseModel]) -> Any:
         return None
 
 
+def json_schemas() -> dict[str, dict[str, Any]]:
+    """JSON Schemas of a contest file and an entry's front matter (for editors' tools), by file name stem."""
+    out: dict[str, dict[str, Any]] = {}
+    for name, model, title in (("contest", ContestIn, "Cuộc thi viết (guongsang)"),
+                               ("contest-entry", EntryIn, "Bài dự thi (guongsang)")):
+        schema = model.model_json_schema()
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["$id"] = f"https://guongsang.github.io/schema/{name}.schema.json"
+        schema["title"] = title
+        out[name] = schema
+    ranks = sorted({*RANKS, *RANKS.values(), *(label.removeprefix("Giải ") for label in RANKS.values())})
+    out["contest"]["$defs"]["PrizeIn"]["properties"]["rank"]["enum"] = ranks
+    out["contest"]["properties"]["public_before_results"]["enum"] = list(VISIBILITY)
+    entry = out["contest-entry"]["properties"]
+    entry["status"]["enum"] = sorted({*STATUSES, *STATUSES.values()})
+    entry["prize"]["anyOf"][0]["enum"] = ranks
+    return out
+
+
 # -- loading ---------------------------------------------------------------------------------------------
 
 @dataclass
