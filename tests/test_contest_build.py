@@ -232,3 +232,10 @@ def test_states_are_the_same_on_the_model(root):
     for day, expected in ((BEFORE, "upcoming"), (DURING, "open"), (AFTER, "results")):
         site = load(Settings.at(root, today=dt.date.fromisoformat(day))).site
         assert {v.slug: v.state for v in site.contests.views}[NH] == expected
+
+
+def test_home_page_points_to_contests_not_yet_closed(sites):
+    assert "Cuộc thi viết" not in page(sites[AFTER], "").text.split("Mới cập nhật")[1].split("Theo phong trào")[0]
+    during = page(sites[DURING], "").text
+    assert "khu vực Ninh Hòa năm 2025 Đang nhận bài · Hạn nộp bài: 30/11/2025 · 6/8 đơn vị đã gửi bài" in during
+    assert "quận Thanh Xuân năm 2024 Đã có kết quả" not in during
