@@ -300,3 +300,29 @@ def test_contest_schemas_are_generated_from_the_code(root, tmp_path):
     entry_schema = json.loads((root / "schema" / "contest-entry.schema.json").read_text(encoding="utf-8"))
     assert set(entry_schema["required"]) == {"title", "author", "unit", "exemplars", "submitted"}
     assert "Khuyến khích" in entry_schema["properties"]["prize"]["anyOf"][0]["enum"]
+
+
+def test_render_cache_keys_follow_what_contest_pages_show(tmp_path, catalog):
+    from dataclasses import replace
+
+    from guongsang.cache import Fingerprint
+    from guongsang.contest_site import contest_pages
+
+    entries = {"mot": entry(title="Bài thứ nhất"), "hai": entry(title="Bài thứ hai", author="Trần B")}
+    (contest,) = load(make(tmp_path, contest=CONTEST.replace("titles", "full"), entries=entries), catalog).contests
+
+    def keys(c, day=dt.date(2025, 5, 1)) -> dict[str, str]:
+        v = view(c, day)
+        v.digest = v.fingerprint({})
+        return {p.url: Fingerprint().of_page(p) for p in contest_pages(v, {}, 24)}
+
+    before = keys(contest)
+    assert len(before) == 7  # home, rules, results, units, list, two entries
+    first, second = contest.entries  # "Bài thứ hai", "Bài thứ nhất"
+    retitled = replace(contest, entries=[replace(first, title="Bài đổi tên"), second])
+    assert all(before[url] != key for url, key in keys(retitled).items())  # titles show on every page's digest
+    rewritten = replace(contest, entries=[first, replace(second, body="Đổi nội dung bài.")])
+    changed = {url for url, key in keys(rewritten).items() if before[url] != key}
+    # The text shows only on its own page (and the list page, which holds its entries whole).
+    assert changed == {"cuoc-thi/thu-nghiem-2025/bai/mot/", "cuoc-thi/thu-nghiem-2025/bai-du-thi/"}
+    assert keys(contest, dt.date(2025, 5, 2)) != before  # the countdown moved

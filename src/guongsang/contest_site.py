@@ -11,9 +11,10 @@ results date has come, every valid entry has its page and the prizes are announc
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import InitVar, asdict, dataclass, field, replace
 
 from .contests import Contest, ContestEntry, Prize, Unit
 from .records import Exemplar
@@ -144,6 +145,7 @@ class ContestView:
     winners: list[tuple[Prize, list[ContestEntry]]]  # empty until the results date
     participation: Participation
     countdown: Countdown | None
+    digest: str = ""  # set by build_contests: see :meth:`fingerprint`
 
     @property
     def slug(self) -> str:
@@ -166,6 +168,17 @@ class ContestView:
 
     def __post_init__(self) -> None:
         self._published = {e.slug for e in self.published}
+
+    def fingerprint(self, exemplars: dict[str, Exemplar]) -> str:
+        """A hash of everything the contest's pages show on the build date: the contest, its state and
+        countdown, participation, each entry's listing (title, author, unit, status, prize, the names of the
+        exemplars it is about — not its text, which only its own page shows and fingerprints)."""
+        names = {s: exemplars[s].name for e in self.received for s in e.exemplars if s in exemplars}
+        shown = (asdict(replace(self.contest, entries=[])), self.state, self.countdown, self.participation,
+                 [(e.slug, e.title, e.author, e.unit, e.exemplars, e.submitted, e.status, e.prize, e.summary, e.words)
+                  for e in self.received], [e.slug for e in self.listed], [e.slug for e in self.published],
+                 sorted(names.items()))
+        return hashlib.sha256(repr(shown).encode()).hexdigest()
 
     @property
     def urls(self) -> dict[str, str]:
@@ -194,11 +207,22 @@ def view(contest: Contest, today: dt.date) -> ContestView:
 
 @dataclass
 class ContestPage(Page):
-    """A generated contest page: the contest as seen on the build date, and the entry it shows (if any)."""
+    """A generated contest page: the contest as seen on the build date (``view``), and the entry it shows.
 
-    view: ContestView | None = None
+    The view is passed as ``context`` and kept out of the dataclass fields: the render cache fingerprints a
+    page by its fields, and hashing a whole contest (every entry) for each of its pages would cost the square
+    of its entries. ``digest`` stands for the view instead: what every page of the contest shows of it.
+    """
+
     entry: ContestEntry | None = None
     exemplars: list[Exemplar] = field(default_factory=list)
+    digest: str = ""
+    context: InitVar[ContestView | None] = None
+
+    def __post_init__(self, context: ContestView | None) -> None:
+        self.view = context
+        if context is not None:
+            self.digest = context.digest
 
 
 @dataclass
@@ -247,7 +271,7 @@ def _entry_pages(v: ContestView, exemplars: dict[str, Exemplar]) -> list[Page]:
         about = [exemplars[s] for s in entry.exemplars if s in exemplars]  # drafts have no page
         pages.append(ContestPage(entry_url(entry), entry.title, "gs-contest-entry.html", "contest-entry",
                                  entry.summary or f"Bài dự thi {v.contest.title} của {entry.author}.",
-                                 markdown=entry.body, source=entry.source, view=v, entry=entry, exemplars=about))
+                                 markdown=entry.body, source=entry.source, context=v, entry=entry, exemplars=about))
     return pages
 
 
@@ -258,7 +282,7 @@ def _list_pages(v: ContestView, per_page: int) -> list[Page]:
     for number in range(1, count + 1):
         title = "Bài dự thi" if number == 1 else f"Bài dự thi — trang {number}"
         pages.append(ContestPage(paged_url(base, number), title, "gs-contest-entries.html", "contest-entries",
-                                 f"Bài dự thi {v.contest.title}.", view=v,
+                                 f"Bài dự thi {v.contest.title}.", context=v,
                                  items=v.listed[(number - 1) * per_page: number * per_page],
                                  pagination=Pagination(number, count, base)))
     return pages
@@ -267,13 +291,13 @@ def _list_pages(v: ContestView, per_page: int) -> list[Page]:
 def contest_pages(v: ContestView, exemplars: dict[str, Exemplar], per_page: int) -> list[Page]:
     c = v.contest
     pages: list[Page] = [
-        ContestPage(contest_url(c.slug), c.title, "gs-contest.html", "contest", c.summary, source=c.source, view=v),
+        ContestPage(contest_url(c.slug), c.title, "gs-contest.html", "contest", c.summary, source=c.source, context=v),
         ContestPage(contest_url(c.slug, "rules"), "Thể lệ", "gs-contest-rules.html", "contest-rules",
-                    f"Thể lệ {c.title}.", markdown=c.rules, source=c.rules_source, view=v),
+                    f"Thể lệ {c.title}.", markdown=c.rules, source=c.rules_source, context=v),
         ContestPage(contest_url(c.slug, "results"), "Kết quả", "gs-contest-results.html", "contest-results",
-                    f"Kết quả {c.title}.", view=v),
+                    f"Kết quả {c.title}.", context=v),
         ContestPage(contest_url(c.slug, "units"), "Đơn vị tham gia", "gs-contest-units.html", "contest-units",
-                    f"Số bài dự thi của từng đơn vị, {c.title}.", view=v),
+                    f"Số bài dự thi của từng đơn vị, {c.title}.", context=v),
     ]
     return pages + _list_pages(v, per_page) + _entry_pages(v, exemplars)
 
@@ -281,10 +305,12 @@ def contest_pages(v: ContestView, exemplars: dict[str, Exemplar], per_page: int)
 def build_contests(contests: list[Contest], site: Site, today: dt.date, per_page: int) -> ContestSet:
     """Views and pages of every contest on ``today``; the pages are appended to ``site.pages``."""
     views = [view(c, today) for c in contests]
+    for v in views:
+        v.digest = v.fingerprint(site.by_slug)
     result = ContestSet(views, site.by_slug, _about(views))
     site.pages.append(ContestPage(f"{CONTESTS}/", "Cuộc thi viết", "gs-contests.html", "contests",
                                   "Cuộc thi viết về gương điển hình tiên tiến, người tốt, việc tốt: thể lệ, "
-                                  "bài dự thi, kết quả và đơn vị tham gia."))
+                                  "bài dự thi, kết quả và đơn vị tham gia.", items=[v.digest for v in views]))
     for v in views:
         site.pages += contest_pages(v, site.by_slug, per_page)
     site.contests = result

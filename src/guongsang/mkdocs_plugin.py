@@ -107,7 +107,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         if self.config.cache:
             folder = Path(os.environ.get("GUONGSANG_CACHE_DIR") or self.config.cache_dir or root / ".cache/guongsang")
             folder = folder if folder.is_absolute() else root / folder
-        inputs = [Path(config.config_file_path), Path(config.docs_dir), settings.catalog]
+        inputs = [Path(config.config_file_path), Path(config.docs_dir), settings.catalog,
+                  *([settings.contests] if settings.contests else [])]  # exemplar pages list entries about them
         if config.theme.custom_dir:
             inputs.append(Path(config.theme.custom_dir))
         extra = [settings.today.isoformat(), str(settings.per_page), str(config.site_url), str(config.repo_url),
