@@ -326,3 +326,16 @@ def test_render_cache_keys_follow_what_contest_pages_show(tmp_path, catalog):
     # The text shows only on its own page (and the list page, which holds its entries whole).
     assert changed == {"cuoc-thi/thu-nghiem-2025/bai/mot/", "cuoc-thi/thu-nghiem-2025/bai-du-thi/"}
     assert keys(contest, dt.date(2025, 5, 2)) != before  # the countdown moved
+
+
+def test_published_entries_for_feeds_newest_first(root):
+    from guongsang.project import Settings
+    from guongsang.project import load as load_project
+
+    site = load_project(Settings.at(root, today=dt.date(2025, 11, 1))).site
+    published = site.contests.published()
+    assert len(published) == 18  # 12 of Thanh Xuân 2024 (results out) + 6 of Ninh Hòa 2025 sent by 1/11/2025
+    dates = [e.submitted for _, e in published]
+    assert dates == sorted(dates, reverse=True)
+    assert published[0][1].slug == "nguoi-canh-giu-binh-yen-xa-moi" and published[0][0].slug == "ninh-hoa-2025"
+    assert [v.slug for v in site.contests.current()] == ["ninh-hoa-2025"]
