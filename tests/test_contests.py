@@ -339,3 +339,13 @@ def test_published_entries_for_feeds_newest_first(root):
     assert dates == sorted(dates, reverse=True)
     assert published[0][1].slug == "nguoi-canh-giu-binh-yen-xa-moi" and published[0][0].slug == "ninh-hoa-2025"
     assert [v.slug for v in site.contests.current()] == ["ninh-hoa-2025"]
+
+
+def test_an_entry_about_a_draft_exemplar_is_kept_with_a_warning(tmp_path, catalog):
+    from guongsang.diagnostics import Severity, is_error
+
+    folder = make(tmp_path, entries={"mot": entry(exemplars=("ngo-van-tuan", "le-thu-ha"))})
+    result = load_contests(folder, ContestContext(catalog, EXEMPLARS, folder.parent, frozenset({"le-thu-ha"})))
+    assert [(d.line, d.col, d.code, d.severity) for d in result.diagnostics] == [(7, 5, "GS138", Severity.WARNING)]
+    assert not is_error(result.diagnostics)
+    assert len(result.contests[0].entries) == 1

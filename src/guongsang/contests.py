@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import frontmatter
 from .catalog import Catalog, Entry
-from .diagnostics import Diagnostic, did_you_mean
+from .diagnostics import Diagnostic, Severity, did_you_mean
 from .frontmatter import Document
 from .records import scan
 from .schema import Date
@@ -292,6 +292,7 @@ class ContestContext:
     catalog: Catalog
     exemplars: set[str]  # every exemplar slug the project has (drafts and records with errors included)
     root: Path
+    drafts: frozenset[str] = frozenset()  # slugs of exemplars not yet published
 
 
 @dataclass
@@ -379,6 +380,7 @@ def _entry(doc: Document, file: Path, contest: Contest, ctx: ContestContext) -> 
     raw: EntryIn | None = _shape(doc, EntryIn)
     if raw is None:
         return None
+    warnings: list[Diagnostic] = []  # added after the checks, so they never stop the entry
     unit = _unit(contest, raw.unit)
     if unit is None:
         doc.diagnostics.append(doc.error(("unit",), "GS135", f"đơn vị “{raw.unit}” không có trong danh sách đơn vị "
@@ -388,6 +390,11 @@ def _entry(doc: Document, file: Path, contest: Contest, ctx: ContestContext) -> 
         if slug not in ctx.exemplars:
             doc.diagnostics.append(doc.error(("exemplars", i), "GS130", f"không có gương điển hình “{slug}”"
                                              + did_you_mean(slug, sorted(ctx.exemplars))))
+        elif slug in ctx.drafts:
+            line, col = doc.where(("exemplars", i))
+            warnings.append(Diagnostic(doc.path, line, col, "GS138", f"gương điển hình “{slug}” còn là bản nháp: "
+                                       "bài vẫn được đăng nhưng chưa liên kết tới gương cho đến khi gương được đăng.",
+                                       Severity.WARNING))
     if len(set(raw.exemplars)) < len(raw.exemplars):
         doc.diagnostics.append(doc.error(("exemplars",), "GS071", "một gương điển hình được ghi hai lần."))
     status = _by_code_or_label(STATUSES, raw.status)
@@ -417,7 +424,9 @@ def _entry(doc: Document, file: Path, contest: Contest, ctx: ContestContext) -> 
                                          "kiểm tra ngày hoặc ghi “status: invalid” kèm lý do ở “note”."))
     if not doc.body.strip():
         doc.diagnostics.append(Diagnostic(doc.path, doc.body_line, 1, "GS070", "chưa có nội dung bài viết."))
-    if doc.diagnostics or unit is None or status is None:
+    failed = bool(doc.diagnostics) or unit is None or status is None
+    doc.diagnostics += warnings
+    if failed:
         return None
     return ContestEntry(
         slug=file.stem, contest=contest.slug, source=doc.path, title=raw.title, author=raw.author, unit=unit,

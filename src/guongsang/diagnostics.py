@@ -95,6 +95,8 @@ CODES: dict[str, Code] = _codes(
      "Dùng submitted, valid, shortlisted, prize (kèm `prize`: hạng giải) hoặc invalid (kèm lý do ở `note`)."),
     ("GS137", "Thư mục bài dự thi không có cuộc thi",
      "Mỗi thư mục trong content/contests/ phải có tệp `.yml` cùng tên mô tả cuộc thi."),
+    ("GS138", "Bài viết về gương còn là bản nháp (cảnh báo)",
+     "Bài vẫn được đăng; liên kết tới gương xuất hiện khi hồ sơ gương bỏ `draft: true`."),
 )
 
 

@@ -82,7 +82,8 @@ def load(settings: Settings, derive: bool = True, memo: RecordMemo | None = None
     contests = []
     if settings.contests:
         known = {e.slug for e in result.exemplars} | {f.stem for f in scan(settings.exemplars)}
-        found = load_contests(settings.contests, ContestContext(catalog, known, settings.root))
+        drafts = frozenset(e.slug for e in result.exemplars if e.draft)
+        found = load_contests(settings.contests, ContestContext(catalog, known, settings.root, drafts))
         loaded.diagnostics += found.diagnostics
         loaded.files += found.files
         contests = found.contests
