@@ -239,3 +239,20 @@ def test_home_page_points_to_contests_not_yet_closed(sites):
     during = page(sites[DURING], "").text
     assert "khu vực Ninh Hòa năm 2025 Đang nhận bài · Hạn nộp bài: 30/11/2025 · 6/8 đơn vị đã gửi bài" in during
     assert "quận Thanh Xuân năm 2024 Đã có kết quả" not in during
+
+
+@pytest.mark.parametrize("day", [DURING, AFTER])
+def test_participation_csv_matches_the_table(sites, day):
+    import csv
+
+    table = page(sites[day], f"cuoc-thi/{NH}/don-vi")
+    raw = (sites[day] / "cuoc-thi" / NH / "don-vi" / "don-vi.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert rows[0] == ["Mã đơn vị", "Đơn vị", "Khối", "Bài dự thi", "Bài hợp lệ", "Giải", "Đã tham gia"]
+    shown = {r[0]: r[1:] for r in table.rows[1:-1]}
+    for _code, name, group, entries, valid, prizes, took_part in rows[1:-1]:
+        assert shown[f"{name} {group}"] == [entries, valid, prizes or "—"]
+        assert took_part in ("có", "chưa")
+    assert rows[-1][-1] == {DURING: "6/8", AFTER: "7/8"}[day]
+    assert 'href="don-vi.csv" download' in (sites[day] / "cuoc-thi" / NH / "don-vi" / "index.html").read_text("utf-8")

@@ -10,8 +10,10 @@ results date has come, every valid entry has its page and the prizes are announc
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
+import io
 import math
 from collections import defaultdict
 from dataclasses import InitVar, asdict, dataclass, field, replace
@@ -32,8 +34,15 @@ TARGET_PERCENT = 100  # the plans' target: 100 % of units take part
 SUBPAGES = {"home": "", "rules": "the-le/", "entries": "bai-du-thi/", "results": "ket-qua/", "units": "don-vi/"}
 
 
+PARTICIPATION_CSV = "don-vi.csv"
+
+
 def contest_url(slug: str, part: str = "home") -> str:
     return f"{CONTESTS}/{slug}/{SUBPAGES[part]}"
+
+
+def participation_csv_url(slug: str) -> str:
+    return f"{contest_url(slug, 'units')}{PARTICIPATION_CSV}"
 
 
 def entry_url(entry: ContestEntry) -> str:
@@ -115,6 +124,23 @@ class Participation:
         return self.percent >= self.target
 
 
+def participation_csv(v: ContestView) -> str:
+    """The participation table as CSV (UTF-8 with BOM, so spreadsheet programs read the diacritics), for the
+    year's review report: one row per unit, then the total."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["Mã đơn vị", "Đơn vị", "Khối", "Bài dự thi", "Bài hợp lệ", "Giải", "Đã tham gia"])
+    p = v.participation
+    for r in p.rows:
+        writer.writerow([r.unit.code, r.unit.name, r.unit.group, r.entries, r.valid,
+                         "" if r.prizes is None else r.prizes, "có" if r.took_part else "chưa"])
+    prizes = "" if not v.announced else sum(r.prizes or 0 for r in p.rows)
+    writer.writerow(["", f"Tổng ({p.total} đơn vị; tính đến {v.today:%d/%m/%Y})", "", sum(r.entries for r in p.rows),
+                     sum(r.valid for r in p.rows), prizes, f"{p.took_part}/{p.total}"])
+    return out.getvalue()
+
+
 def participation(contest: Contest, received: list[ContestEntry], announced: bool) -> Participation:
     """One row per unit of the contest, in the contest's order: entries, valid entries, prizes.
 
@@ -182,7 +208,8 @@ class ContestView:
 
     @property
     def urls(self) -> dict[str, str]:
-        return {part: contest_url(self.contest.slug, part) for part in SUBPAGES}
+        return {part: contest_url(self.contest.slug, part) for part in SUBPAGES} | {
+            "csv": participation_csv_url(self.contest.slug)}
 
 
 _RANK_FIRST = {"prize": 0, "shortlisted": 1}
@@ -313,5 +340,6 @@ def build_contests(contests: list[Contest], site: Site, today: dt.date, per_page
                                   "bài dự thi, kết quả và đơn vị tham gia.", items=[v.digest for v in views]))
     for v in views:
         site.pages += contest_pages(v, site.by_slug, per_page)
+        site.files[participation_csv_url(v.slug)] = participation_csv(v).encode("utf-8")
     site.contests = result
     return result
