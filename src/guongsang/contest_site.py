@@ -123,6 +123,13 @@ class Participation:
     def reached(self) -> bool:
         return self.percent >= self.target
 
+    def groups(self) -> list[tuple[str, list[UnitRow]]]:
+        """Rows by the units' group (phường, trường học, đoàn thể …), groups in the contest's order."""
+        out: dict[str, list[UnitRow]] = {}
+        for row in self.rows:
+            out.setdefault(row.unit.group, []).append(row)
+        return list(out.items())
+
 
 def participation_csv(v: ContestView) -> str:
     """The participation table as CSV (UTF-8 with BOM, so spreadsheet programs read the diacritics), for the
