@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -256,12 +257,25 @@ def test_check_command_reports_contest_problems(tmp_path, capsys, root):
     assert [(d["code"], d["line"], d["col"]) for d in found] == [("GS130", 6, 5)]
 
 
-def test_another_exemplar_folder_leaves_the_contests_out(root, tmp_path):
+def test_another_exemplar_folder_leaves_the_contests_out(root, tmp_path, capsys):
     folder = tmp_path / "exemplars"
     shutil.copytree(root / "exemplars" / "ha-noi", folder)  # the Ninh Hòa entries' exemplars are not there
     args = ["--root", str(root), "check", "--today", "2025-11-01", "--exemplars", str(folder)]
     assert main(args) == 0
     assert main([*args, "--contests", "content/contests"]) == 1
+    # The project's own folder, however it is written: its contests are checked with it.
+    own = ["--root", str(root), "check", "--today", "2025-11-01", "--exemplars", str(root / "exemplars") + "/"]
+    capsys.readouterr()
+    assert main([*own, "--contests", str(tmp_path / "none")]) == 0
+    without = capsys.readouterr().err
+    assert main(own) == 0
+    with_contests = capsys.readouterr().err
+    contest_files = len(list(SAMPLE.glob("*.yml"))) + len(list(SAMPLE.glob("*/entries/*.md")))
+
+    def checked(summary: str) -> int:
+        return int(re.search(r"Đã kiểm tra (\d+)", summary).group(1))
+
+    assert checked(with_contests) - checked(without) == contest_files
 
 
 def test_entry_search_document_is_folded_and_faceted(tmp_path, catalog):

@@ -80,7 +80,8 @@ def _settings(args: argparse.Namespace) -> Settings:
     if args.today:  # one build date for guongsang and MkDocs (sitemap) alike
         os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(args.today, dt.time(), dt.UTC).timestamp()))
     # Contests refer to the project's own records, so another --exemplars folder leaves them out unless asked.
-    contests = args.contests or ("content/contests" if args.exemplars == "exemplars" else None)
+    own_records = (args.root / args.exemplars).resolve() == (args.root / "exemplars").resolve()
+    contests = args.contests or ("content/contests" if own_records else None)
     return Settings.at(args.root, args.exemplars, today=args.today, contests=contests)
 
 
