@@ -256,3 +256,8 @@ def test_participation_csv_matches_the_table(sites, day):
         assert took_part in ("có", "chưa")
     assert rows[-1][-1] == {DURING: "6/8", AFTER: "7/8"}[day]
     assert 'href="don-vi.csv" download' in (sites[day] / "cuoc-thi" / NH / "don-vi" / "index.html").read_text("utf-8")
+
+
+def test_contest_links_to_the_plan_it_serves(sites):
+    html = (sites[DURING] / "cuoc-thi" / TX / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../ke-hoach/thanh-xuan-2023/"' in html

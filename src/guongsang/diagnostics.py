@@ -75,7 +75,8 @@ CODES: dict[str, Code] = _codes(
     # Writing contests (content/contests/)
     ("GS120", "Mốc thời gian hoặc giới hạn số chữ của cuộc thi không hợp lệ",
      "Các mốc phải theo thứ tự phát động → hạn nộp → chấm → kết quả → trao giải; số chữ tối thiểu nhỏ hơn tối đa."),
-    ("GS121", "Kế hoạch không xác định", "Ghi mã kế hoạch có trong content/catalog/plans.yml, hoặc bỏ trường `plan`."),
+    ("GS121", "Kế hoạch không xác định",
+     "Ghi mã kế hoạch (tên tệp trong content/plans/, ví dụ `thanh-xuan-2023`), hoặc bỏ trường `plan`."),
     ("GS122", "Hạng giải không xác định",
      "Dùng một trong: Giải Đặc biệt, Giải Nhất, Giải Nhì, Giải Ba, Giải Khuyến khích (hoặc mã nhat, nhi, ba …)."),
     ("GS123", "Tổng điểm tiêu chí chấm khác 100", "Sửa điểm (`weight`) các tiêu chí để tổng đúng 100."),
