@@ -56,13 +56,13 @@ def broken_links(site: Path, base_path: str = "/guongsang/") -> list[str]:
     return broken
 
 
-def _build(root: Path, out: Path, *options: str, exemplars: Path | None = None) -> int:
+def _build(root: Path, out: Path, *options: str, exemplars: Path | None = None, today: str = "2025-11-01") -> int:
     """``guongsang build`` of the sample (or of ``exemplars``); no render cache unless ``options`` name one."""
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     options = options or ("--no-cache",)
     records = ["--exemplars", str(exemplars)] if exemplars else []
     try:
-        return main(["--root", str(root), "build", *records, "--site-dir", str(out), "--today", "2025-11-01",
+        return main(["--root", str(root), "build", *records, "--site-dir", str(out), "--today", today,
                      *options])
     finally:
         if saved is None:

@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
 
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("--exemplars", default="exemplars", help="thư mục hồ sơ (mặc định: exemplars)")
+        p.add_argument("--contests", help="thư mục cuộc thi viết (mặc định: content/contests; khi chọn "
+                                          "--exemplars khác thì chỉ kiểm tra cuộc thi nếu ghi rõ thư mục này)")
         p.add_argument("--today", type=_date,
                        help="ngày xây dựng YYYY-MM-DD (mặc định: SOURCE_DATE_EPOCH hoặc hôm nay)")
 
@@ -96,7 +98,10 @@ def _editor_parsers(sub: argparse._SubParsersAction, common: Callable[[argparse.
 def _settings(args: argparse.Namespace) -> Settings:
     if args.today:  # one build date for guongsang and MkDocs (sitemap) alike
         os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(args.today, dt.time(), dt.UTC).timestamp()))
-    return Settings.at(args.root, args.exemplars, today=args.today)
+    # Contests refer to the project's own records, so another --exemplars folder leaves them out unless asked.
+    own_records = (args.root / args.exemplars).resolve() == (args.root / "exemplars").resolve()
+    contests = args.contests or ("content/contests" if own_records else None)
+    return Settings.at(args.root, args.exemplars, today=args.today, contests=contests)
 
 
 def _report(loaded: Loaded, fmt: str = "text") -> None:
@@ -145,6 +150,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     config_file = args.config_file if args.config_file.is_absolute() else settings.root / args.config_file
     os.environ["GUONGSANG_EXEMPLARS"] = str(settings.exemplars)
     os.environ["GUONGSANG_TODAY"] = settings.today.isoformat()
+    os.environ["GUONGSANG_CONTESTS"] = str(settings.contests or "")
     print("Đang mở bản xem trước: địa chỉ ở dòng “Serving on …” bên dưới. Sửa hồ sơ, trang tự tải lại; "
           "Ctrl+C để dừng.", file=sys.stderr)
     serve(str(config_file), dev_addr=args.dev_addr, livereload=True)
@@ -227,6 +233,7 @@ def cmd_booklet(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     from .catalog import load_catalog
+    from .contests import json_schemas as contest_schemas
     from .schema import json_schema
 
     root = args.root.resolve()
@@ -245,6 +252,10 @@ def cmd_schema(args: argparse.Namespace) -> int:
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(json_schema(enums), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"Đã ghi {output}", file=sys.stderr)
+    for name, schema in contest_schemas().items():  # beside it: contest files and contest entries
+        path = output.parent / f"{name}.schema.json"
+        path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"Đã ghi {path}", file=sys.stderr)
     return EXIT_OK
 
 

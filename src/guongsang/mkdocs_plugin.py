@@ -20,10 +20,11 @@ from mkdocs.structure.files import File, Files
 
 from . import templating
 from .cache import RenderCache, salt
+from .contest_site import ContestPage
 from .diagnostics import render, summary
 from .project import Loaded, Settings, load
 from .proposal import SUBMIT_URL
-from .search import Indexer, document
+from .search import Indexer, document, entry_document
 from .site import EXEMPLARS, Page, booklet_url
 from .spreadsheet import TEMPLATE_NAME, template_workbook
 from .validate import RecordMemo
@@ -37,6 +38,7 @@ RECORDS = RecordMemo()
 class GuongSangConfig(Config):
     exemplars = c.Type(str, default="exemplars")
     catalog = c.Type(str, default="content/catalog")
+    contests = c.Type(str, default="content/contests")  # "" for none
     per_page = c.Type(int, default=24)
     today = c.Optional(c.Type(str))
     search = c.Type(bool, default=True)  # index exemplar pages with Pagefind
@@ -54,6 +56,16 @@ def page_meta(page: Page) -> dict[str, Any]:
     """The metadata MkDocs and the theme read for a generated page (set directly: no YAML to write or parse)."""
     return {"title": page.title, "description": page.description, "template": page.template,
             "hide": ["navigation", "toc"]}
+
+
+def search_document(derived: Page, content: str) -> str:
+    """What Pagefind indexes for a generated page: exemplars and published contest entries; "" for the rest."""
+    if derived.exemplar:
+        return document(derived.exemplar, content, templating.image_url(derived.exemplar))
+    if isinstance(derived, ContestPage) and derived.entry and derived.view:
+        contest, about = derived.view.contest, tuple(e.name for e in derived.exemplars)
+        return entry_document(derived.entry, contest.title, contest.year, content, about)
+    return ""
 
 
 class GuongSangPlugin(BasePlugin[GuongSangConfig]):
@@ -76,7 +88,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         today_text = os.environ.get("GUONGSANG_TODAY") or self.config.today  # set by ``guongsang serve``
         today = dt.date.fromisoformat(today_text) if today_text else None
         exemplars = os.environ.get("GUONGSANG_EXEMPLARS") or self.config.exemplars  # set by ``guongsang serve``
-        return Settings.at(root, exemplars, self.config.catalog, today, self.config.per_page)
+        contests = os.environ.get("GUONGSANG_CONTESTS", self.config.contests)  # likewise
+        return Settings.at(root, exemplars, self.config.catalog, today, self.config.per_page, contests)
 
     def on_config(self, config: Any) -> Any:
         loaded = self.preloaded or load(self.settings(config), memo=RECORDS)
@@ -96,7 +109,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         if self.config.cache:
             folder = Path(os.environ.get("GUONGSANG_CACHE_DIR") or self.config.cache_dir or root / ".cache/guongsang")
             folder = folder if folder.is_absolute() else root / folder
-        inputs = [Path(config.config_file_path), Path(config.docs_dir), settings.catalog]
+        inputs = [Path(config.config_file_path), Path(config.docs_dir), settings.catalog,
+                  *([settings.contests] if settings.contests else [])]  # exemplar pages list entries about them
         if config.theme.custom_dir:
             inputs.append(Path(config.theme.custom_dir))
         extra = [settings.today.isoformat(), str(settings.per_page), str(config.site_url), str(config.repo_url),
@@ -180,8 +194,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             output, search = self.cached.pop(uri)
         else:
             derived = self.pages.get(uri)
-            exemplar = derived.exemplar if derived else None
-            search = document(exemplar, page.content, templating.image_url(exemplar)) if exemplar else ""
+            search = search_document(derived, page.content) if derived else ""
             if self.cache and uri in self.keys:
                 self.cache.put(self.keys.pop(uri), output, search)
         if self.indexer and search:
@@ -192,7 +205,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         if self.indexer:
             indexer, self.indexer = self.indexer, None
             count = indexer.close(Path(config.site_dir))
-            log.info("Pagefind: indexed %d exemplar pages", count)
+            log.info("Pagefind: indexed %d pages (exemplars and contest entries)", count)
         if self.cache:
             log.info("Render cache: %d of %d generated pages reused", self.cache.hits, len(self.pages))
             self.cache.commit()
@@ -209,7 +222,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         settings = self.settings(config)
-        for path in (settings.exemplars, settings.catalog):
-            if path.exists():
+        for path in (settings.exemplars, settings.catalog, settings.contests):
+            if path and path.exists():
                 server.watch(str(path))
         return server

@@ -9,8 +9,11 @@ from pathlib import Path
 
 from .cache import tree_digest
 from .catalog import Catalog, load_catalog
+from .contest_site import build_contests
+from .contests import ContestContext, load_contests
 from .diagnostics import Diagnostic, is_error
 from .places import Gazetteer, gazetteer
+from .records import scan
 from .site import PER_PAGE, Site, build_site
 from .validate import Context, RecordMemo, load_exemplars
 
@@ -24,12 +27,15 @@ class Settings:
     catalog: Path
     today: dt.date
     per_page: int = PER_PAGE
+    contests: Path | None = None  # writing contests; None: none checked or built
 
     @classmethod
     def at(cls, root: Path, exemplars: str | Path = "exemplars", catalog: str | Path = "content/catalog",
-           today: dt.date | None = None, per_page: int = PER_PAGE) -> Settings:
+           today: dt.date | None = None, per_page: int = PER_PAGE,
+           contests: str | Path | None = "content/contests") -> Settings:
         root = root.resolve()
-        return cls(root, (root / exemplars).resolve(), (root / catalog).resolve(), today or build_date(), per_page)
+        return cls(root, (root / exemplars).resolve(), (root / catalog).resolve(), today or build_date(), per_page,
+                   (root / contests).resolve() if contests else None)
 
 
 def build_date() -> dt.date:
@@ -73,6 +79,15 @@ def load(settings: Settings, derive: bool = True, memo: RecordMemo | None = None
     loaded.catalog, loaded.gazetteer = catalog, gaz
     loaded.diagnostics += result.diagnostics
     loaded.files = result.files
+    contests = []
+    if settings.contests:
+        known = {e.slug for e in result.exemplars} | {f.stem for f in scan(settings.exemplars)}
+        drafts = frozenset(e.slug for e in result.exemplars if e.draft)
+        found = load_contests(settings.contests, ContestContext(catalog, known, settings.root, drafts))
+        loaded.diagnostics += found.diagnostics
+        loaded.files += found.files
+        contests = found.contests
     if loaded.ok and derive:
         loaded.site = build_site(result.exemplars, catalog, gaz, settings.per_page, settings.today)
+        build_contests(contests, loaded.site, settings.today, settings.per_page)
     return loaded

@@ -25,11 +25,13 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from .contests import ContestEntry
 from .records import Exemplar
 from .text import collation_key, fold
 
 # Filter keys (in the URL of a shared search) and their Vietnamese labels, in the order the UI shows them.
 FILTERS: dict[str, str] = {
+    "loai": "Loại",
     "doi-tuong": "Đối tượng",
     "phong-trao": "Phong trào",
     "linh-vuc": "Lĩnh vực",
@@ -42,6 +44,8 @@ FILTERS: dict[str, str] = {
 }
 SORT_YEAR = "nam"
 INDEX_DIR = "pagefind"
+# The "loai" facet: what kind of page a result is.
+EXEMPLAR_TYPE, ENTRY_TYPE = "Gương điển hình", "Bài dự thi"
 # Pagefind's chunk size, in postings (its default is 20,000): smaller chunks mean a query fetches little
 # beyond the postings of its own words. Set through Pagefind's (unstable) environment variable.
 CHUNK_SIZE = 3000
@@ -54,6 +58,7 @@ def filters(exemplar: Exemplar) -> dict[str, list[str]]:
     """The facet values of one exemplar, keyed as in :data:`FILTERS`."""
     loc = exemplar.locality
     values = {
+        "loai": [EXEMPLAR_TYPE],
         "doi-tuong": [exemplar.kind.label],
         "phong-trao": [m.label for m in exemplar.movements],
         "linh-vuc": [exemplar.field.label],
@@ -122,15 +127,34 @@ def document(exemplar: Exemplar, story_html: str, image: str = "") -> str:
             "kind": e.kind.label, "year": str(e.year)}
     if image and e.image:
         meta |= {"image": image, "image_alt": e.image.alt}
-    hidden = [_span("data-pagefind-meta", k, v) for k, v in meta.items()]
-    hidden.append(_span("data-pagefind-sort", SORT_YEAR, str(e.year)))
-    hidden += [_span("data-pagefind-filter", k, v) for k, values in filters(e).items() for v in values]
     seen: set[str] = set()
     name = bag_of_words(e.name, name_pairs(e.name), seen=seen)
     heading = bag_of_words(e.title, locality_line(e), loc.written, loc.legacy_label, seen=seen)
     story = unescape(_TAG.sub(" ", story_html))
     body = bag_of_words(e.summary, *e.achievements, e.unit, *e.tags, *(m.label for m in e.movements),
                         e.field.label, *(a.form.label for a in e.awards), story, seen=seen)
+    return _assemble(meta, e.year, filters(e), name, heading, body)
+
+
+def entry_document(entry: ContestEntry, contest_title: str, year: int, story_html: str,
+                   about: tuple[str, ...] = ()) -> str:
+    """The page Pagefind indexes for a published contest entry, in the same shape as :func:`document`:
+    its title (weight 10), author, unit and the names of the exemplars it is about (weight 3), then the text.
+    Results show the title, the contest as the place, "Bài dự thi" as the kind, and the contest's year."""
+    meta = {"title": entry.title, "summary": entry.summary or f"{entry.author} — {entry.unit.name}",
+            "place": contest_title, "kind": ENTRY_TYPE, "year": str(year)}
+    seen: set[str] = set()
+    title = bag_of_words(entry.title, seen=seen)
+    heading = bag_of_words(entry.author, entry.unit.name, *about, seen=seen)
+    body = bag_of_words(entry.summary, contest_title, unescape(_TAG.sub(" ", story_html)), seen=seen)
+    return _assemble(meta, year, {"loai": [ENTRY_TYPE], "nam": [str(year)]}, title, heading, body)
+
+
+def _assemble(meta: dict[str, str], year: int, facets: dict[str, list[str]], name: str, heading: str,
+              body: str) -> str:
+    hidden = [_span("data-pagefind-meta", k, v) for k, v in meta.items()]
+    hidden.append(_span("data-pagefind-sort", SORT_YEAR, str(year)))
+    hidden += [_span("data-pagefind-filter", k, v) for k, values in facets.items() for v in values]
     return (f'<!doctype html><html lang="vi"><body><main data-pagefind-body>'
             f'<div data-pagefind-ignore>{"".join(hidden)}</div>'
             f'<h1 data-pagefind-weight="10">{name}</h1>'

@@ -12,7 +12,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .catalog import Catalog, Entry
 from .diagnostics import CODES
@@ -21,6 +21,9 @@ from .progress import Occurrence, PlanProgress, plan_progress, progress_json, up
 from .proposal import SUBMIT_INTRO, SUBMIT_URL
 from .records import Exemplar
 from .text import collation_key
+
+if TYPE_CHECKING:
+    from .contest_site import ContestSet
 
 PER_PAGE = 24
 RELATED = 6
@@ -152,6 +155,7 @@ class Site:
     upcoming: list[Occurrence] = field(default_factory=list)  # plan deadlines soon after the build date
     files: dict[str, bytes] = field(default_factory=dict)  # generated non-page files (open data) by URL
     booklets: dict[str, str] = field(default_factory=dict)  # plan code → URL of its published booklet PDF
+    contests: ContestSet | None = None  # set by contest_site.build_contests
 
     def term(self, section: str, key: str) -> Term | None:
         """The term of ``section`` with ``key`` (wards and districts: "parent/key")."""

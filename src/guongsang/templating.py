@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .contest_site import entry_url
+from .contests import VISIBILITY
 from .places import gazetteer
 from .progress import STATUS_LABELS
 from .proposal import for_browser, form_config
@@ -28,6 +30,12 @@ def vi_number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
+def vi_percent(value: float) -> str:
+    """81,3% — one decimal, Vietnamese decimal comma, none for whole numbers."""
+    text = f"{value:.1f}".removesuffix(".0").replace(".", ",")
+    return f"{text}%"
+
+
 def image_url(exemplar: Exemplar, image: Image | None = None) -> str:
     image = image or exemplar.image
     return f"{EXEMPLARS}/{exemplar.slug}/{image.path.name}" if image else ""
@@ -35,12 +43,12 @@ def image_url(exemplar: Exemplar, image: Image | None = None) -> str:
 
 def install(env: Any, site: Site, today: dt.date) -> None:
     """Register globals and filters on a Jinja environment."""
-    env.globals.update(gs_site=site, gs_today=today,
+    env.globals.update(gs_site=site, gs_today=today, gs_visibility=VISIBILITY,
                        gs_search_config={"filters": list(FILTERS.items()), "sortYear": SORT_YEAR, "pageSize": 10},
                        gs_plan_status=STATUS_LABELS, gs_booklets=dict(site.booklets))
     env.globals.update(gs_form=lambda: form_config(site.catalog, gazetteer(), today.year),
                        gs_template_workbook=TEMPLATE_NAME)
     env.filters["gs_for_browser"] = for_browser
-    env.filters.update(vi_date=vi_date, vi_number=vi_number, exemplar_url=lambda e: exemplar_url(e.slug),
-                       image_url=image_url, gs_locality=locality_line, plan_url=plan_url,
-                       plan_json_url=plan_json_url)
+    env.filters.update(vi_date=vi_date, vi_number=vi_number, vi_percent=vi_percent, entry_url=entry_url,
+                       exemplar_url=lambda e: exemplar_url(e.slug), image_url=image_url, gs_locality=locality_line,
+                       plan_url=plan_url, plan_json_url=plan_json_url)

@@ -56,7 +56,8 @@ class Result:
 
 
 _NOUNS = {"images": "ảnh", "awards": "khen thưởng", "sources": "nguồn", "achievements": "thành tích",
-          "movements": "phong trào", "tags": "từ khoá"}
+          "movements": "phong trào", "tags": "từ khoá",
+          "prizes": "giải", "criteria": "tiêu chí", "units": "đơn vị", "exemplars": "gương điển hình"}  # contests
 
 
 def _dotted(loc: tuple) -> str:
@@ -68,14 +69,17 @@ def _dotted(loc: tuple) -> str:
     return "“" + ".".join(str(p) for p in loc) + "”"
 
 
-def _model_for(loc: tuple) -> type[BaseModel]:
+def _model_for(loc: tuple, models: dict[str, type[BaseModel]], root: type[BaseModel]) -> type[BaseModel]:
     for part in reversed(loc):
-        if isinstance(part, str) and part in _MODEL_AT:
-            return _MODEL_AT[part]
-    return ExemplarIn
+        if isinstance(part, str) and part in models:
+            return models[part]
+    return root
 
 
-def _pydantic_diagnostic(doc: Document, error: Any) -> Diagnostic:
+def _pydantic_diagnostic(doc: Document, error: Any, models: dict[str, type[BaseModel]] = _MODEL_AT,
+                         root: type[BaseModel] = ExemplarIn) -> Diagnostic:
+    """One pydantic error in the editor's words. ``root`` is the file's model and ``models`` the models of its
+    nested fields (by field name), so an unknown field gets "did you mean" from the right field list."""
     loc = tuple(error["loc"])
     kind = error["type"]
     name = _dotted(loc)
@@ -86,7 +90,8 @@ def _pydantic_diagnostic(doc: Document, error: Any) -> Diagnostic:
     if kind == "missing":
         return doc.error(loc[:-1], "GS010", f"thiếu trường bắt buộc {name}.")
     if kind == "extra_forbidden":
-        allowed = FIELD_NAMES[_model_for(loc[:-1])]
+        model = _model_for(loc[:-1], models, root)
+        allowed = FIELD_NAMES.get(model) or list(model.model_fields)
         return doc.error(loc, "GS011", f"trường {name} không có trong mẫu hồ sơ"
                          + did_you_mean(str(loc[-1]), allowed), key=True)
     if kind.startswith("GS"):
