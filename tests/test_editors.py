@@ -245,7 +245,7 @@ def test_from_issue_with_mistakes_reports_each_at_its_line(project, capsys):
         (53, "GS025", "“Giấy khen” không do cấp “Thủ tướng Chính phủ” trao tặng"),
         (73, "GS016", "đường dẫn “example.vn/bai-viet” không hợp lệ"),
         (79, "GS050", "hồ sơ cá nhân cần trường “consent”"),
-        (102, "GS091", "chưa đánh dấu xác nhận “Tôi không ghi số điện thoại"),
+        (102, "GS095", "chưa đánh dấu xác nhận “Tôi không ghi số điện thoại"),
     ]
     lines = [line for line in err if ": error[" in line]
     assert len(lines) == len(expected)

@@ -72,7 +72,7 @@ CODES: dict[str, Code] = _codes(
     ("GS081", "Tệp kế hoạch không hợp lệ", "Sửa tệp kế hoạch trong content/plans/ theo thông báo."),
     ("GS082", "Kế hoạch tham chiếu giá trị không có",
      "Phong trào, lĩnh vực, đối tượng, nhóm và đơn vị mà kế hoạch nêu phải có trong danh mục hoặc trong `units`."),
-    ("GS091", "Chưa xác nhận trong đề xuất",
+    ("GS095", "Chưa xác nhận trong đề xuất",
      "Đánh dấu các ô xác nhận của biểu mẫu đề xuất (sự đồng ý công bố, không ghi thông tin riêng tư) rồi gửi lại."),
     # Writing contests (content/contests/)
     ("GS120", "Mốc thời gian hoặc giới hạn số chữ của cuộc thi không hợp lệ",

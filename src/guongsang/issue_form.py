@@ -180,7 +180,7 @@ def unconfirmed(text: str, shown: str) -> list[Diagnostic]:
     for number, line in enumerate(text.splitlines(), 1):
         box = _CHECKBOX.match(nfc(line))
         if box and box.group(1) == " " and fold(box.group(2)) in wanted:
-            found.append(Diagnostic(shown, number, 1, "GS091", f"chưa đánh dấu xác nhận “{box.group(2)}”"))
+            found.append(Diagnostic(shown, number, 1, "GS095", f"chưa đánh dấu xác nhận “{box.group(2)}”"))
     return found
 
 
