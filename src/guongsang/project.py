@@ -11,6 +11,7 @@ from .cache import tree_digest
 from .catalog import Catalog, load_catalog
 from .diagnostics import Diagnostic, is_error
 from .places import Gazetteer, gazetteer
+from .records import Exemplar
 from .site import PER_PAGE, Site, build_site
 from .validate import Context, RecordMemo, load_exemplars
 
@@ -48,6 +49,8 @@ class Loaded:
     catalog: Catalog | None = None
     gazetteer: Gazetteer | None = None
     site: Site | None = None
+    # Every valid record in full, private values included: for reports to the office, never for the site.
+    records: list[Exemplar] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
 
@@ -73,6 +76,8 @@ def load(settings: Settings, derive: bool = True, memo: RecordMemo | None = None
     loaded.catalog, loaded.gazetteer = catalog, gaz
     loaded.diagnostics += result.diagnostics
     loaded.files = result.files
+    loaded.records = result.exemplars
     if loaded.ok and derive:
-        loaded.site = build_site(result.exemplars, catalog, gaz, settings.per_page, settings.today)
+        loaded.site = build_site(result.exemplars, catalog, gaz, settings.per_page, settings.today,
+                                 withdrawn=result.withdrawn)
     return loaded

@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from markupsafe import Markup
+
+from . import csp
 from .progress import STATUS_LABELS
 from .records import Exemplar, Image
 from .search import FILTERS, SORT_YEAR, locality_line
@@ -32,7 +35,8 @@ def image_url(exemplar: Exemplar, image: Image | None = None) -> str:
 
 def install(env: Any, site: Site, today: dt.date) -> None:
     """Register globals and filters on a Jinja environment."""
-    env.globals.update(gs_site=site, gs_today=today,
+    env.autoescape = True  # every value is text unless marked otherwise (page.content, cleaned, is Markup)
+    env.globals.update(gs_site=site, gs_today=today, gs_csp=Markup(csp.policy()),
                        gs_search_config={"filters": list(FILTERS.items()), "sortYear": SORT_YEAR, "pageSize": 10},
                        gs_plan_status=STATUS_LABELS, gs_booklets=dict(site.booklets))
     env.filters.update(vi_date=vi_date, vi_number=vi_number, exemplar_url=lambda e: exemplar_url(e.slug),
