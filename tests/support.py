@@ -33,3 +33,29 @@ consent:
 ---
 Bà Lan Anh bắt đầu tủ sách từ một giá gỗ nhỏ.
 """
+
+
+def build(out: Path, *args: str, root: Path = ROOT) -> int:
+    """``guongsang build`` into ``out`` on the fixed test date, without the render cache (a clean build),
+    leaving SOURCE_DATE_EPOCH as it was."""
+    import os
+
+    from guongsang.cli import main
+
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    try:
+        return main(["--root", str(root), "build", "--site-dir", str(out), "--today", TODAY.isoformat(), "--no-cache",
+                     *args])
+    finally:
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
+def digest(site: Path) -> dict[str, str]:
+    """SHA-256 of every file under ``site``, by relative path: two builds compare equal when byte-identical."""
+    import hashlib
+
+    return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 import sys
@@ -13,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from guongsang.cli import main
+from support import digest
 
 pytestmark = pytest.mark.slow
 
@@ -109,11 +109,6 @@ def test_build_is_reproducible(built, root, tmp_path):
     again = tmp_path / "again"
     assert _build(root, again) == 0
     assert digest(built) == digest(again)
-
-
-def digest(site: Path) -> dict[str, str]:
-    return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def test_incremental_build_equals_full_build(root, tmp_path, caplog):

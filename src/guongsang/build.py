@@ -1,11 +1,18 @@
 """Render and write: run MkDocs over the validated model into a fresh directory, then swap it in.
 
-The output directory is replaced only when the whole build has succeeded, so a failed build never
-leaves a half-written site behind.
+The output directory is replaced only when the whole build has succeeded, and in one step: on Linux the
+staging directory and the old site are exchanged atomically (``renameat2(RENAME_EXCHANGE)``), elsewhere by two
+renames that the next build repairs if it was interrupted between them. A failed build — or a killed one
+(SIGKILL, power cut) — leaves the previous site as it was; the leftovers of a killed build are removed by the
+next one.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
+import os
 import shutil
 import tempfile
 import time
@@ -26,7 +33,8 @@ def build_site_dir(loaded: Loaded, config_file: Path, site_dir: Path,
     started = time.perf_counter()
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    recover(site_dir)
+    staging = Path(tempfile.mkdtemp(prefix=f"{_prefix(site_dir)}{os.getpid()}-", dir=site_dir.parent))
     try:
         config = load_config(str(config_file), site_dir=str(staging))
         plugin = config.plugins["guongsang"]
@@ -43,12 +51,60 @@ def build_site_dir(loaded: Loaded, config_file: Path, site_dir: Path,
     return {"pages": pages, "seconds": time.perf_counter() - started}
 
 
+def _prefix(site_dir: Path) -> str:
+    """Staging and retired directories sit next to the site: ``.build-<pid>-<random>``."""
+    return f".{site_dir.name}-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def recover(site_dir: Path) -> None:
+    """Tidy up after a killed build: restore the site if it was caught between two renames, and remove the
+    staging directories of builds whose process is gone."""
+    leftovers = sorted(site_dir.parent.glob(f"{_prefix(site_dir)}*"))
+    for path in leftovers:
+        pid = path.name[len(_prefix(site_dir)):].split("-", 1)[0]
+        if not pid.isdigit() or _alive(int(pid)) or not path.is_dir():
+            continue
+        if path.name.endswith("-old") and not site_dir.exists():
+            path.rename(site_dir)  # the previous site, retired just before the build was killed
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically exchange two paths (Linux ≥ 3.15); False where the system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    if ctypes.get_errno() in (errno.ENOSYS, errno.EINVAL, errno.EXDEV):
+        return False
+    raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(b))
+
+
 def _swap(staging: Path, site_dir: Path) -> None:
+    staging.chmod(0o755)  # mkdtemp makes it private; the published site is not
+    if site_dir.exists() and _exchange(staging, site_dir):
+        shutil.rmtree(staging, ignore_errors=True)  # now holds the previous site
+        return
     old = None
     if site_dir.exists():
-        old = site_dir.with_name(f".{site_dir.name}-old-{staging.name}")
+        old = staging.with_name(f"{staging.name}-old")
         site_dir.rename(old)
-    staging.chmod(0o755)  # mkdtemp makes it private; the published site is not
     staging.rename(site_dir)
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            shutil.rmtree(old)

@@ -28,7 +28,7 @@ from .site import Page, Term
 
 SCHEMA = 1
 _LIBRARIES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions", "vietnamadminunits",
-              "pagefind")
+              "pagefind", "nh3")
 
 
 def _version(name: str) -> str:

@@ -122,8 +122,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     loaded = load(settings)
-    if not loaded.ok:
+    if loaded.diagnostics:  # errors stop the build; warnings (e.g. HTML removed from a story) are shown
         _report(loaded)
+    if not loaded.ok:
         print("Không xây dựng trang vì hồ sơ còn lỗi; thư mục đầu ra giữ nguyên.", file=sys.stderr)
         return EXIT_INVALID
     config_file = args.config_file if args.config_file.is_absolute() else settings.root / args.config_file

@@ -35,6 +35,12 @@ CODES: dict[str, Code] = _codes(
     ("GS004", "Trường bị khai báo hai lần", "Mỗi trường chỉ được viết một lần; xoá dòng lặp lại."),
     ("GS005", "Phần thông tin đầu tệp không phải danh sách trường",
      "Phần giữa hai dòng `---` phải gồm các dòng `tên_trường: giá trị`."),
+    ("GS006", "Ký tự điều khiển hoặc ký tự ẩn không hợp lệ",
+     "Tệp chứa ký tự điều khiển (ví dụ NUL) hoặc ký tự đảo chiều văn bản vô hình; gõ lại đoạn văn bản đó "
+     "hoặc dán dưới dạng văn bản thuần."),
+    ("GS007", "Câu chuyện có cấu trúc bất thường",
+     "Câu chuyện quá dài, có dòng quá dài, quá nhiều dấu “[” hoặc “<” trong một đoạn, hoặc trích dẫn, danh sách "
+     "lồng nhau quá sâu: viết lại đoạn được nêu thành các đoạn văn ngắn."),
     ("GS010", "Thiếu trường bắt buộc", "Bổ sung trường được nêu trong thông báo."),
     ("GS011", "Trường không xác định", "Kiểm tra chính tả tên trường; xem danh sách trường trong hướng dẫn."),
     ("GS012", "Sai kiểu giá trị", "Giá trị phải đúng kiểu: chữ, số, danh sách (`- ...`) hoặc ngày."),
@@ -61,8 +67,29 @@ CODES: dict[str, Code] = _codes(
     ("GS040", "Không tìm thấy tệp ảnh", "Kiểm tra tên tệp ảnh và đường dẫn (tính từ thư mục chứa hồ sơ)."),
     ("GS041", "Ảnh thiếu mô tả (alt)", "Mỗi ảnh cần mô tả ngắn cho người khiếm thị ở trường `alt`."),
     ("GS042", "Tệp ảnh không hợp lệ", "Chỉ dùng ảnh JPEG, PNG hoặc WebP, không hỏng, dưới giới hạn dung lượng."),
+    ("GS043", "Đường dẫn ảnh không an toàn",
+     "Ảnh phải là tệp thật nằm trong kho dữ liệu, ghi theo đường dẫn tương đối như `anh/ten-anh.jpg`: "
+     "không dùng đường dẫn tuyệt đối, không trỏ ra ngoài kho bằng `../`, không dùng liên kết tượng trưng (symlink)."),
     ("GS050", "Thiếu sự đồng ý của người được nêu gương",
      "Với cá nhân và hộ gia đình, ghi rõ ai đồng ý, ngày nào, hình thức nào ở trường `consent`."),
+    ("GS051", "Thiếu sự đồng ý của cha, mẹ hoặc người giám hộ",
+     "Người chưa thành niên (`minor: true`) cần `consent.guardian`: họ tên và quan hệ của người đã đồng ý."),
+    ("GS052", "Người dưới 18 tuổi chưa được đánh dấu",
+     "Theo năm sinh, người này chưa đủ 18 tuổi: thêm `minor: true` và sự đồng ý của cha, mẹ hoặc người giám hộ."),
+    ("GS053", "Có thể lộ thông tin của người chưa thành niên",
+     "Cảnh báo: câu chuyện nêu ngày sinh, năm sinh hoặc tên trường, lớp của người chưa thành niên; "
+     "hãy viết chung chung hơn (ví dụ “một học sinh trung học cơ sở”)."),
+    ("GS054", "Thông tin riêng tư xuất hiện trong nội dung công khai",
+     "Một giá trị ghi trong `private` (hoặc thông tin được ẩn của người chưa thành niên) cũng có trong phần "
+     "công khai: xoá nó khỏi phần công khai."),
+    ("GS055", "Số CCCD/CMND trong nội dung công khai",
+     "Không bao giờ công bố số định danh cá nhân: chuyển số này vào khối `private`. Nếu đó không phải số định "
+     "danh, viết có dấu chấm ngăn cách (ví dụ 123.456.789)."),
+    ("GS056", "Số điện thoại trong nội dung công khai",
+     "Chuyển số điện thoại vào khối `private`. Nếu số này được phép công khai (đường dây nóng của tập thể), "
+     "ghi tên trường vào `allow_public`, ví dụ `allow_public: [story]`."),
+    ("GS057", "Địa chỉ thư điện tử trong nội dung công khai",
+     "Chuyển địa chỉ thư vào khối `private`, hoặc ghi tên trường vào `allow_public` nếu địa chỉ được phép công khai."),
     ("GS060", "Trùng định danh (slug)", "Hai hồ sơ có cùng tên tệp hoặc cùng `slug`: đổi tên một trong hai."),
     ("GS061", "Tên tệp không hợp lệ",
      "Tên tệp chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ `nguyen-van-an.md`."),
@@ -72,6 +99,12 @@ CODES: dict[str, Code] = _codes(
     ("GS081", "Tệp kế hoạch không hợp lệ", "Sửa tệp kế hoạch trong content/plans/ theo thông báo."),
     ("GS082", "Kế hoạch tham chiếu giá trị không có",
      "Phong trào, lĩnh vực, đối tượng, nhóm và đơn vị mà kế hoạch nêu phải có trong danh mục hoặc trong `units`."),
+    ("GS090", "Câu chuyện có HTML không được phép",
+     "Cảnh báo: phần được nêu sẽ bị loại khi xuất bản (thẻ <script>, <iframe>, <style>, biểu mẫu, thuộc tính "
+     "sự kiện, đường dẫn javascript:/data:, ảnh chèn trong câu chuyện). Viết câu chuyện bằng Markdown thuần; "
+     "ảnh đặt ở trường `images`."),
+    ("GS091", "Trường văn bản có mã HTML",
+     "Cảnh báo: các trường như `name`, `summary` là văn bản thuần, mã HTML sẽ hiện nguyên văn; xoá các thẻ đó."),
     ("GS095", "Chưa xác nhận trong đề xuất",
      "Đánh dấu các ô xác nhận của biểu mẫu đề xuất (sự đồng ý công bố, không ghi thông tin riêng tư) rồi gửi lại."),
     # Writing contests (content/contests/)

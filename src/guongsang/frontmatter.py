@@ -6,6 +6,7 @@ ever see clean text. Problems come back as diagnostics, never as exceptions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,11 @@ MAX_FILE_BYTES = 1_000_000
 # libyaml's parser when PyYAML was built with it (the wheels are): the same nodes and marks, several times faster.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_NODES = 20_000
+MAX_DEPTH = 50
+# The tags YAML gives plain values; an explicit other tag (!!python/object …) is refused, never constructed.
+_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
+# C0/C1 controls other than tab and newline, and the invisible bidirectional overrides ("Trojan Source").
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass
@@ -67,8 +73,10 @@ class _Walker:
 
     def walk(self, node: yaml.Node, path: Path_) -> Any:
         self.count += 1
-        if self.count > MAX_NODES:
+        if self.count > MAX_NODES or len(path) > MAX_DEPTH:
             raise _TooBig
+        if node.tag not in _TAGS:
+            raise yaml.MarkedYAMLError(problem=f"unknown tag {node.tag}", problem_mark=node.start_mark)
         self.doc.value_pos[path] = self.pos(node)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -142,9 +150,20 @@ def _tab_errors(header: str, doc: Document) -> bool:
     return found
 
 
+def _control_errors(text: str, doc: Document) -> bool:
+    """Control characters and invisible direction overrides: refused, once per line (GS006)."""
+    for i, line in enumerate(text.split("\n")):
+        if match := _CONTROL.search(line):
+            doc.diagnostics.append(Diagnostic(doc.path, i + 1, match.start() + 1, "GS006",
+                                              f"ký tự điều khiển U+{ord(match.group(0)):04X} không được phép."))
+    return bool(doc.diagnostics)
+
+
 def parse_text(text: str, path: str) -> Document:
     """Parse already-decoded text (used by tests and by :func:`read`)."""
     doc = Document(path=path)
+    if _control_errors(text, doc):
+        return doc
     split = _split(text, doc)
     if split is None:
         return doc
@@ -170,6 +189,9 @@ _YAML_PROBLEMS = [
     ("did not find expected '-'", "mục danh sách phải bắt đầu bằng dấu “- ”."),
     ("found undefined alias", "dùng tham chiếu “*” tới một neo “&” không tồn tại."),
     ("found duplicate anchor", "neo “&” bị khai báo hai lần."),
+    ("unknown tag", "thẻ kiểu dữ liệu YAML (bắt đầu bằng “!”) không được phép; hãy xoá nó."),
+    ("could not determine a constructor", "thẻ kiểu dữ liệu YAML (bắt đầu bằng “!”) không được phép; hãy xoá nó."),
+    ("special characters are not allowed", "tệp chứa ký tự đặc biệt không hợp lệ."),
 ]
 
 
@@ -181,10 +203,24 @@ def _explain(problem: str) -> str:
     return f"cú pháp không hợp lệ ({problem or 'không rõ'})."
 
 
+def _flow_depth(source: str) -> int:
+    """How deeply ``[`` and ``{`` nest (quotes ignored: an overestimate is harmless). libyaml recurses once per
+    level in C, so a few hundred thousand brackets would crash the process before any Python check runs."""
+    depth = deepest = 0
+    for match in re.finditer(r"[\[\]{}]", source):
+        depth = depth + 1 if match.group(0) in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def parse_yaml(source: str, doc: Document, line_offset: int = 0) -> None:
     """Parse YAML into ``doc.data`` and its position tables; problems go to ``doc.diagnostics``."""
-    loader = _Loader(source)
     first_line = line_offset + 1
+    if _flow_depth(source) > MAX_DEPTH:
+        doc.diagnostics.append(Diagnostic(doc.path, first_line, 1, "GS003",
+                                          "nội dung quá lớn hoặc dùng tham chiếu YAML lồng nhau quá sâu."))
+        return
+    loader = _Loader(source)
     try:
         node = loader.get_single_node()
         data: Any = {} if node is None else _Walker(loader, doc, line_offset).walk(node, ())

@@ -12,18 +12,21 @@ import os
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import templating
+from . import csp, templating
 from .cache import RenderCache, salt
 from .contest_site import ContestPage
-from .diagnostics import render, summary
+from .diagnostics import Severity, render, summary
+from .privacy import scrub_image
 from .project import Loaded, Settings, load
 from .proposal import SUBMIT_URL
+from .sanitize import clean_html
 from .search import Indexer, document, entry_document
 from .site import EXEMPLARS, Page, booklet_url
 from .spreadsheet import TEMPLATE_NAME, template_workbook
@@ -54,8 +57,11 @@ UNCACHED_KINDS = {"plan", "plans"}  # few pages showing computed progress (too d
 
 def page_meta(page: Page) -> dict[str, Any]:
     """The metadata MkDocs and the theme read for a generated page (set directly: no YAML to write or parse)."""
-    return {"title": page.title, "description": page.description, "template": page.template,
+    meta = {"title": page.title, "description": page.description, "template": page.template,
             "hide": ["navigation", "toc"]}
+    if page.hidden:
+        meta["robots"] = "noindex"  # also keeps the page out of the sitemap (theme/sitemap.xml)
+    return meta
 
 
 def search_document(derived: Page, content: str) -> str:
@@ -96,6 +102,9 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self.preloaded = None  # a later rebuild (serve) reloads from disk
         if not loaded.ok or loaded.site is None:
             raise PluginError("\n" + render(loaded.diagnostics) + "\n" + summary(loaded.diagnostics, loaded.files))
+        warnings = [d for d in loaded.diagnostics if d.severity is Severity.WARNING]
+        if warnings:  # shown, but not as MkDocs warnings: ``strict`` would turn them into a failed build
+            log.info("guongsang:\n%s", render(warnings))
         self.loaded = loaded
         self.pages = {page.src_uri: page for page in loaded.site.pages}
         self.cache = self.open_cache(config, loaded.settings)
@@ -130,8 +139,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         for exemplar in self.loaded.site.exemplars:
             for image in exemplar.images:
                 uri = f"{EXEMPLARS}/{exemplar.slug}/{image.path.name}"
-                if files.get_file_from_path(uri) is None:
-                    files.append(File.generated(config, uri, abs_src_path=str(image.path)))
+                if files.get_file_from_path(uri) is None:  # published without EXIF, GPS and other metadata
+                    files.append(File.generated(config, uri, content=scrub_image(image.path)))
         return files
 
     def _booklets(self, config: Any) -> dict[str, bytes]:
@@ -184,15 +193,25 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             page.edit_url = f"{config.repo_url.rstrip('/')}/edit/{branch}/{derived.source}"
         return context
 
+    def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
+        """A record's story is cleaned to the allow-list; hand-written pages pass as they are. Either way the
+        result is Markup, so the autoescaping templates print it as HTML."""
+        derived = self.pages.get(page.file.src_uri)
+        return Markup(clean_html(html) if derived and derived.source else html)
+
     def on_pre_build(self, config: Any) -> None:
         if self.config.search:
             self.indexer = Indexer().start()
 
+    def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
+        return csp.seal(output_content)  # 404.html
+
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         uri = page.file.src_uri
-        if uri in self.cached:
+        if uri in self.cached:  # already sealed when it was cached
             output, search = self.cached.pop(uri)
         else:
+            output = csp.seal(output)
             derived = self.pages.get(uri)
             search = search_document(derived, page.content) if derived else ""
             if self.cache and uri in self.keys:

@@ -13,7 +13,7 @@ from .contest_site import build_contests
 from .contests import ContestContext, load_contests
 from .diagnostics import Diagnostic, is_error
 from .places import Gazetteer, gazetteer
-from .records import scan
+from .records import Exemplar, scan
 from .site import PER_PAGE, Site, build_site
 from .validate import Context, RecordMemo, load_exemplars
 
@@ -54,6 +54,8 @@ class Loaded:
     catalog: Catalog | None = None
     gazetteer: Gazetteer | None = None
     site: Site | None = None
+    # Every valid record in full, private values included: for reports to the office, never for the site.
+    records: list[Exemplar] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
 
@@ -79,6 +81,7 @@ def load(settings: Settings, derive: bool = True, memo: RecordMemo | None = None
     loaded.catalog, loaded.gazetteer = catalog, gaz
     loaded.diagnostics += result.diagnostics
     loaded.files = result.files
+    loaded.records = result.exemplars
     contests = []
     if settings.contests:
         known = {e.slug for e in result.exemplars} | {f.stem for f in scan(settings.exemplars)}
@@ -88,6 +91,7 @@ def load(settings: Settings, derive: bool = True, memo: RecordMemo | None = None
         loaded.files += found.files
         contests = found.contests
     if loaded.ok and derive:
-        loaded.site = build_site(result.exemplars, catalog, gaz, settings.per_page, settings.today)
+        loaded.site = build_site(result.exemplars, catalog, gaz, settings.per_page, settings.today,
+                                 withdrawn=result.withdrawn)
         build_contests(contests, loaded.site, settings.today, settings.per_page)
     return loaded

@@ -51,6 +51,7 @@ class Consent:
     by: str
     date: dt.date
     method: str
+    guardian: str = ""  # for a minor: the parent or guardian who agreed, and how they are related
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,11 @@ class Exemplar:
     draft: bool = False
     plan: str = ""  # code of the plan the record was proposed under (content/plans/<code>.yml)
     plan_unit: str = ""  # code of the proposing unit in that plan's ``units``
+    born: int | None = None  # year of birth
+    school: str = ""
+    minor: bool = False
+    # Office-only values ("private.phone", "0912…"): never in the public view (``privacy.public``).
+    private: tuple[tuple[str, str], ...] = ()
 
     @property
     def image(self) -> Image | None:
@@ -93,6 +99,14 @@ class Exemplar:
     def newest_key(self) -> tuple:
         """Newest first, then by name: the default order of every list."""
         return (-self.year, self.name_key, self.slug)
+
+
+@dataclass(frozen=True)
+class Withdrawn:
+    """A record withdrawn at the request of the person honoured: its URL answers with a short notice only."""
+
+    slug: str
+    source: str
 
 
 def scan(directory: Path) -> list[Path]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
@@ -99,6 +99,17 @@ class ConsentIn(_Strict):
     by: Text = Field(description="Người đồng ý công bố (chính người được nêu gương hoặc người đại diện).")
     date: Date = Field(description="Ngày đồng ý.")
     method: Text = Field(description="Hình thức đồng ý: " + "; ".join(f"{k} ({v})" for k, v in CONSENT_METHODS.items()))
+    guardian: str | None = Field(None, description="Với người chưa thành niên: cha, mẹ hoặc người giám hộ đã đồng ý "
+                                                   "(họ tên và quan hệ, ví dụ “Bà Trần Thị B, mẹ”). Không công bố.")
+
+    @field_validator("date")
+    @classmethod
+    def _not_later(cls, value: dt.date, info: ValidationInfo) -> dt.date:
+        today: dt.date = (info.context or {}).get("today") or dt.date.today()
+        if value > today:
+            raise PydanticCustomError("GS014", "ngày đồng ý {value} ở sau ngày xây dựng trang.",
+                                      {"value": value.isoformat()})
+        return value
 
     @field_validator("method")
     @classmethod
@@ -108,6 +119,29 @@ class ConsentIn(_Strict):
                 return code
         raise PydanticCustomError("GS012", "hình thức đồng ý “{m}” không hợp lệ; dùng: {allowed}.",
                                   {"m": method, "allowed": ", ".join(CONSENT_METHODS)})
+
+
+def _born(value: Any) -> Any:
+    """A year of birth (1975) or a full date; only the year is ever shown."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return _date(value)
+
+
+PUBLIC_FIELDS = ("title", "name", "unit", "summary", "achievements", "tags", "images", "sources", "awards", "school",
+                 "story")
+
+
+class PrivateIn(BaseModel):
+    """Office-only information: kept in the record for reports, never published."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    phone: str | int | None = Field(None, description="Số điện thoại liên hệ.")
+    email: str | None = Field(None, description="Thư điện tử.")
+    address: str | None = Field(None, description="Địa chỉ nơi ở.")
+    id_number: str | int | None = Field(None, description="Số CCCD/CMND (nên đặt trong ngoặc kép).")
+    notes: str | None = Field(None, description="Ghi chú cho cơ quan thi đua – khen thưởng.")
 
 
 class ExemplarIn(_Strict):
@@ -140,12 +174,34 @@ class ExemplarIn(_Strict):
     draft: bool = Field(False, description="Bản nháp: được kiểm tra nhưng chưa xuất bản.")
     slug: str | None = Field(None, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
                              description="Định danh trong đường dẫn; mặc định là tên tệp.")
+    born: Annotated[int | dt.date, BeforeValidator(_born)] | None = Field(
+        None, description="Năm sinh (1975) hoặc ngày sinh; trang chỉ hiện năm sinh, người chưa thành niên thì không.")
+    school: str | None = Field(None, description="Trường, lớp (với học sinh); không hiện với người chưa thành niên.")
+    minor: bool = Field(False, description="Người chưa thành niên (dưới 18 tuổi): cần sự đồng ý của cha, mẹ hoặc "
+                                           "người giám hộ; năm sinh và trường học không được công bố.")
+    private: PrivateIn | None = Field(None, description="Thông tin chỉ dùng cho cơ quan thi đua – khen thưởng "
+                                                        "(điện thoại, địa chỉ, số CCCD, ghi chú): không công bố.")
+    allow_public: list[Literal[PUBLIC_FIELDS]] = Field(  # type: ignore[valid-type]
+        default_factory=list, description="Trường được phép nêu số điện thoại, thư điện tử công khai (ví dụ đường dây "
+                                          "nóng của tập thể): " + ", ".join(PUBLIC_FIELDS) + ". Số CCCD thì không.")
+    withdrawn: bool = Field(False, description="Đã gỡ theo yêu cầu: hồ sơ biến mất khỏi mọi trang, danh sách, tìm kiếm "
+                                               "và dữ liệu; địa chỉ cũ chỉ hiện một thông báo ngắn.")
 
     _year = field_validator("year")(_check_year)
 
+    @field_validator("born")
+    @classmethod
+    def _born_range(cls, value: int | dt.date | None, info: ValidationInfo) -> int | dt.date | None:
+        today: dt.date = (info.context or {}).get("today") or dt.date.today()
+        year = value if isinstance(value, int) else value.year if value else None
+        if year is not None and not 1900 <= year <= today.year:
+            raise PydanticCustomError("GS015", "năm sinh {year} nằm ngoài khoảng 1900–{last}.",
+                                      {"year": year, "last": today.year})
+        return value
+
 
 FIELD_NAMES: dict[type[BaseModel], list[str]] = {
-    model: list(model.model_fields) for model in (ExemplarIn, AwardIn, ImageIn, SourceIn, ConsentIn)
+    model: list(model.model_fields) for model in (ExemplarIn, AwardIn, ImageIn, SourceIn, ConsentIn, PrivateIn)
 }
 
 

@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 from .catalog import Catalog, Entry
 from .diagnostics import CODES
 from .places import Gazetteer, Unit
+from .privacy import public
 from .progress import Occurrence, PlanProgress, plan_progress, progress_json, upcoming
 from .proposal import SUBMIT_INTRO, SUBMIT_URL
-from .records import Exemplar
+from .records import Exemplar, Withdrawn
 from .text import collation_key
 
 if TYPE_CHECKING:
@@ -134,6 +135,7 @@ class Page:
     pagination: Pagination | None = None
     related: list[Exemplar] = field(default_factory=list)
     source: str = ""  # repository-relative source file, for edit links
+    hidden: bool = False  # answers at its URL but is listed nowhere: not in the sitemap, not indexed
 
     @property
     def src_uri(self) -> str:
@@ -142,7 +144,13 @@ class Page:
 
 @dataclass
 class Site:
-    """Everything derived from the records: taxonomies, pages, and counts for the home page."""
+    """Everything derived from the records: taxonomies, pages, and counts for the home page.
+
+    ``exemplars`` is THE list every output publishes from (pages, lists, search, feeds, open data): published
+    records only (no drafts, nothing withdrawn), newest first, each in its public view (``privacy.public``:
+    no private block, no consent details, no birth year or school of a minor). ``withdrawn`` holds the slugs
+    whose URL answers with a notice page (kind "withdrawn", ``hidden``) and nothing else.
+    """
 
     exemplars: list[Exemplar]
     sections: dict[str, list[Term]]
@@ -156,6 +164,7 @@ class Site:
     files: dict[str, bytes] = field(default_factory=dict)  # generated non-page files (open data) by URL
     booklets: dict[str, str] = field(default_factory=dict)  # plan code → URL of its published booklet PDF
     contests: ContestSet | None = None  # set by contest_site.build_contests
+    withdrawn: list[str] = field(default_factory=list)
 
     def term(self, section: str, key: str) -> Term | None:
         """The term of ``section`` with ``key`` (wards and districts: "parent/key")."""
@@ -341,10 +350,25 @@ def _plan_pages(published: list[Exemplar], catalog: Catalog, today: dt.date, per
     return progresses, pages, files
 
 
+WITHDRAWN_TITLE = "Nội dung đã được gỡ"
+WITHDRAWN_TEXT = "Hồ sơ gương điển hình từng đăng ở địa chỉ này đã được gỡ khỏi trang theo yêu cầu."
+
+
+def withdrawn_page(slug: str) -> Page:
+    """The short notice that keeps a withdrawn record's URL answering; it names no one."""
+    return Page(exemplar_url(slug), WITHDRAWN_TITLE, "gs-withdrawn.html", "withdrawn", WITHDRAWN_TEXT, hidden=True)
+
+
+def publishable(exemplars: Iterable[Exemplar]) -> list[Exemplar]:
+    """The records outputs may show, in their public view, newest first: drafts left out."""
+    return sorted((public(e) for e in exemplars if not e.draft), key=lambda e: e.newest_key)
+
+
 def build_site(exemplars: list[Exemplar], catalog: Catalog, gaz: Gazetteer, per_page: int = PER_PAGE,
-               today: dt.date | None = None) -> Site:
-    """Derive every page of the site from validated exemplars (drafts are left out)."""
-    published = sorted((e for e in exemplars if not e.draft), key=lambda e: e.newest_key)
+               today: dt.date | None = None, withdrawn: Iterable[Withdrawn] = ()) -> Site:
+    """Derive every page of the site from validated exemplars (drafts left out, public views only), plus a
+    notice page at the URL of each withdrawn record."""
+    published = publishable(exemplars)
     sections = build_sections(published, catalog, gaz)
     pages: list[Page] = []
     index: dict[tuple[str, str], Term] = {}
@@ -380,6 +404,9 @@ def build_site(exemplars: list[Exemplar], catalog: Catalog, gaz: Gazetteer, per_
     today = today or dt.date.today()
     progresses, plan_pages, files = _plan_pages(published, catalog, today, per_page)
     pages += plan_pages
+    gone = sorted(w.slug for w in withdrawn)
+    pages += [withdrawn_page(slug) for slug in gone]
     return Site(published, sections, pages, {e.slug: e for e in published},
                 {slug: dict(by_section) for slug, by_section in terms_of.items()}, catalog, index,
-                plans=progresses, upcoming=upcoming(list(catalog.plan_models.values()), today), files=files)
+                plans=progresses, upcoming=upcoming(list(catalog.plan_models.values()), today), files=files,
+                withdrawn=gone)

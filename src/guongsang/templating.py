@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from markupsafe import Markup
+
+from . import csp
 from .contest_site import entry_url
 from .contests import VISIBILITY
 from .places import gazetteer
@@ -43,7 +46,8 @@ def image_url(exemplar: Exemplar, image: Image | None = None) -> str:
 
 def install(env: Any, site: Site, today: dt.date) -> None:
     """Register globals and filters on a Jinja environment."""
-    env.globals.update(gs_site=site, gs_today=today, gs_visibility=VISIBILITY,
+    env.autoescape = True  # every value is text unless marked otherwise (page.content, cleaned, is Markup)
+    env.globals.update(gs_site=site, gs_today=today, gs_csp=Markup(csp.policy()), gs_visibility=VISIBILITY,
                        gs_search_config={"filters": list(FILTERS.items()), "sortYear": SORT_YEAR, "pageSize": 10},
                        gs_plan_status=STATUS_LABELS, gs_booklets=dict(site.booklets))
     env.globals.update(gs_form=lambda: form_config(site.catalog, gazetteer(), today.year),

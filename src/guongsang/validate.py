@@ -9,19 +9,21 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import frontmatter
+from . import frontmatter, trust
 from .catalog import Catalog, Entry, Table
-from .diagnostics import Diagnostic, did_you_mean
+from .diagnostics import Diagnostic, did_you_mean, is_error
 from .frontmatter import Document
 from .places import Gazetteer, Locality, LocalityError
-from .records import Award, Consent, Exemplar, Image, Source, scan
-from .schema import FIELD_NAMES, AwardIn, ConsentIn, ExemplarIn, ImageIn, SourceIn
+from .privacy import flatten
+from .records import Award, Consent, Exemplar, Image, Source, Withdrawn, scan
+from .schema import FIELD_NAMES, AwardIn, ConsentIn, ExemplarIn, ImageIn, PrivateIn, SourceIn
 from .text import slugify
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
@@ -34,8 +36,10 @@ _TYPE_NAMES = {
     "dict_type": "một nhóm trường", "model_attributes_type": "một nhóm trường",
 }
 _MODEL_AT: dict[str, type[BaseModel]] = {
-    "awards": AwardIn, "images": ImageIn, "sources": SourceIn, "consent": ConsentIn,
+    "awards": AwardIn, "images": ImageIn, "sources": SourceIn, "consent": ConsentIn, "private": PrivateIn,
 }
+# Slugs an exemplar cannot take: the pages of the list of all exemplars live at guong/trang-2/ …
+_RESERVED_SLUG = re.compile(r"^trang-\d+$")
 
 
 @dataclass
@@ -51,6 +55,7 @@ class Context:
 @dataclass
 class Result:
     exemplars: list[Exemplar] = field(default_factory=list)
+    withdrawn: list[Withdrawn] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
 
@@ -96,6 +101,9 @@ def _pydantic_diagnostic(doc: Document, error: Any, models: dict[str, type[BaseM
                          + did_you_mean(str(loc[-1]), allowed), key=True)
     if kind.startswith("GS"):
         return doc.error(loc, kind, error["msg"])
+    if kind == "literal_error":
+        return doc.error(loc, "GS012", f"{name}: “{given}” không hợp lệ; dùng một trong: "
+                         f"{error.get('ctx', {}).get('expected', '')}.")
     if kind in _TYPE_NAMES:
         return doc.error(loc, "GS012", f"{name} phải là {_TYPE_NAMES[kind]}, nhưng đang là “{given}”.")
     if kind in ("string_too_long", "too_long"):
@@ -137,11 +145,12 @@ def _image(doc: Document, index: int, src: str, folder: Path,
            roots: tuple[Path, ...]) -> tuple[Path, tuple[int, int]] | None:
     """The image file a record names and its size, or None after reporting why it cannot be used."""
     loc = ("images", index, "src")
+    if unsafe := _unsafe_path(src, folder, roots):
+        doc.diagnostics.append(doc.error(loc, "GS043", f"ảnh “{src[:80]}” {unsafe}; hãy đặt ảnh trong thư mục "
+                                         "“anh/” cạnh hồ sơ và ghi đường dẫn tương đối."))
+        return None
     path = (folder / src).resolve()
-    if Path(src).is_absolute() or not any(path.is_relative_to(r) for r in roots):
-        doc.diagnostics.append(doc.error(loc, "GS042", f"ảnh “{src}” nằm ngoài thư mục hồ sơ; "
-                                         "hãy đặt ảnh trong thư mục “anh/” cạnh hồ sơ."))
-    elif not path.is_file():
+    if not path.is_file():
         doc.diagnostics.append(doc.error(loc, "GS040", f"không tìm thấy tệp ảnh “{src}”."))
     elif path.suffix.lower() not in IMAGE_SUFFIXES:
         doc.diagnostics.append(doc.error(loc, "GS042", f"“{src}” không phải ảnh JPEG, PNG hoặc WebP."))
@@ -149,6 +158,22 @@ def _image(doc: Document, index: int, src: str, folder: Path,
         doc.diagnostics.append(doc.error(loc, "GS042", f"tệp “{src}” hỏng hoặc không phải ảnh."))
     else:
         return path, size
+    return None
+
+
+def _unsafe_path(src: str, folder: Path, roots: tuple[Path, ...]) -> str | None:
+    """Why an image path may not be used (absolute, escaping the repository, a symlink), or None."""
+    if "\0" in src or len(src) > 255 or any(len(part) > 200 for part in src.split("/")):
+        return "có ký tự không hợp lệ hoặc quá dài"
+    if Path(src).is_absolute() or src.startswith(("\\", "~")) or re.match(r"^[A-Za-z]:[\\/]", src):
+        return "là đường dẫn tuyệt đối"
+    if not any((folder / src).resolve().is_relative_to(r) for r in roots):
+        return "nằm ngoài kho dữ liệu"
+    probe = folder / src
+    while probe != folder and folder in probe.parents:
+        if probe.is_symlink():
+            return "là liên kết tượng trưng (symlink)"
+        probe = probe.parent
     return None
 
 
@@ -280,12 +305,18 @@ def check_document(doc: Document, file: Path, ctx: Context) -> Exemplar | None:
     except ValidationError as exc:
         doc.diagnostics.extend(_pydantic_diagnostic(doc, e) for e in exc.errors())
     got = _resolve(doc, file, ctx)
-    if raw is None or doc.diagnostics:
+    trust.check(doc, ctx.today)
+    if raw is None or is_error(doc.diagnostics):
         return None
     assert got.kind and got.field and got.locality
     images = [Image(item.src, got.images[i][0], item.alt, item.caption or "", item.credit or "", *got.images[i][1])
               for i, item in enumerate(raw.images)]
-    consent = Consent(raw.consent.by, raw.consent.date, raw.consent.method) if raw.consent else None
+    consent = (Consent(raw.consent.by, raw.consent.date, raw.consent.method, raw.consent.guardian or "")
+               if raw.consent else None)
+    born = raw.born if isinstance(raw.born, int) or raw.born is None else raw.born.year
+    private = tuple(flatten(raw.private.model_dump(exclude_none=True), "private")) if raw.private else ()
+    if isinstance(raw.born, dt.date):  # only the year is ever shown: the full date stays with the office
+        private += tuple(flatten(raw.born, "born"))
     return Exemplar(
         slug=raw.slug or file.stem, source=doc.path, title=raw.title, name=raw.name, kind=got.kind,
         movements=tuple(m for m in got.movements if m), field=got.field, locality=got.locality, unit=raw.unit,
@@ -296,6 +327,7 @@ def check_document(doc: Document, file: Path, ctx: Context) -> Exemplar | None:
         sources=tuple(Source(s.title, s.url, s.publisher or "", s.date) for s in raw.sources),
         tags=tuple(raw.tags), consent=consent, featured=raw.featured, draft=raw.draft,
         plan=got.plan, plan_unit=got.plan_unit,
+        born=born, school=raw.school or "", minor=raw.minor, private=private,
     )
 
 
@@ -306,15 +338,19 @@ def _display(path: Path, root: Path) -> str:
         return os.path.relpath(path, root).replace(os.sep, "/")
 
 
-Checked = tuple[Exemplar | None, list[Diagnostic], tuple[int, int]]
+Checked = tuple[Exemplar | Withdrawn | None, list[Diagnostic], tuple[int, int]]
 
 
 def _check_file(file: Path, ctx: Context) -> Checked:
-    """One record file: the exemplar (or None), its diagnostics, and where its slug is written."""
+    """One record file: the exemplar (withdrawn or not; None if invalid), its diagnostics, where its slug is."""
     shown = _display(file, ctx.root)
     doc = frontmatter.read(file, shown)
     parsed = not doc.diagnostics
-    exemplar = check_document(doc, file, ctx)
+    exemplar: Exemplar | Withdrawn | None
+    if parsed and isinstance(doc.data, dict) and doc.data.get("withdrawn") is True:
+        exemplar = _withdrawn(doc, file)
+    else:
+        exemplar = check_document(doc, file, ctx)
     if parsed and file.stem != slugify(file.stem):
         doc.diagnostics.append(Diagnostic(shown, 1, 1, "GS061", f"tên tệp “{file.name}” không hợp lệ; "
                                           f"đổi thành “{slugify(file.stem)}.md”."))
@@ -353,7 +389,7 @@ class RecordMemo:
     @staticmethod
     def _stamp(file: Path, checked: Checked | None) -> tuple:
         try:
-            images = [_stat(image.path) for image in checked[0].images] if checked and checked[0] else []
+            images = [_stat(image.path) for image in getattr(checked[0], "images", ())] if checked else []
             return (_stat(file), *images)
         except OSError:
             return ()
@@ -362,9 +398,14 @@ class RecordMemo:
 def load_exemplars(directory: Path, ctx: Context, memo: RecordMemo | None = None, token: str = "") -> Result:
     """Read, parse and validate every record below ``directory`` (reusing ``memo`` for unchanged files)."""
     result = Result()
-    by_slug: dict[str, Exemplar] = {}
+    by_slug: dict[str, Exemplar | Withdrawn] = {}
+    bases = (ctx.root.resolve(), directory.resolve())  # a record may not be a symlink to a file elsewhere
     for file in scan(directory):
         result.files += 1
+        if not any(file.resolve().is_relative_to(base) for base in bases):
+            result.diagnostics.append(Diagnostic(_display(file, ctx.root), 1, 1, "GS043", "tệp hồ sơ là liên kết tượng "
+                                                 "trưng (symlink) trỏ ra ngoài kho dữ liệu; hãy thay bằng tệp thật."))
+            continue
         exemplar, diagnostics, where = memo.check(file, ctx, token) if memo else _check_file(file, ctx)
         result.diagnostics += diagnostics
         if exemplar is None:
@@ -374,6 +415,24 @@ def load_exemplars(directory: Path, ctx: Context, memo: RecordMemo | None = None
             result.diagnostics.append(Diagnostic(_display(file, ctx.root), *where, "GS060",
                                                  f"định danh “{exemplar.slug}” đã dùng cho {other.source}."))
             continue
+        if _RESERVED_SLUG.match(exemplar.slug):
+            result.diagnostics.append(Diagnostic(_display(file, ctx.root), *where, "GS060",
+                                                 f"định danh “{exemplar.slug}” trùng địa chỉ một trang của danh sách "
+                                                 "gương điển hình; hãy đổi tên tệp."))
+            continue
         by_slug[exemplar.slug] = exemplar
-        result.exemplars.append(exemplar)
+        if isinstance(exemplar, Withdrawn):
+            result.withdrawn.append(exemplar)
+        else:
+            result.exemplars.append(exemplar)
     return result
+
+
+def _withdrawn(doc: Document, file: Path) -> Withdrawn | None:
+    """A withdrawn record: only its slug matters (the rest may already be erased, and is never read)."""
+    slug = doc.data.get("slug", file.stem)
+    if not isinstance(slug, str) or slugify(slug) != slug:
+        doc.diagnostics.append(doc.error(("slug",), "GS061", f"định danh “{slug}” chỉ gồm chữ thường không dấu, số "
+                                         "và dấu gạch ngang."))
+        return None
+    return Withdrawn(slug, doc.path)
