@@ -63,6 +63,9 @@ CODES: dict[str, Code] = _codes(
     ("GS070", "Thiếu câu chuyện", "Viết câu chuyện về gương điển hình bên dưới dòng `---` thứ hai."),
     ("GS071", "Giá trị bị lặp", "Xoá giá trị trùng trong danh sách."),
     ("GS080", "Danh mục không hợp lệ", "Sửa tệp danh mục trong content/catalog/ theo thông báo."),
+    ("GS090", "Chuyên mục không hợp lệ",
+     "Sửa tệp chuyên mục trong content/columns/: cần “name”, có thể có “description” và “query” "
+     "(movements, localities, kinds, fields, tags, years, limit)."),
 )
 
 

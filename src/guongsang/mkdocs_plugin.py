@@ -22,7 +22,10 @@ from mkdocs.structure.files import File, Files
 from . import templating
 from .cache import RenderCache, salt
 from .diagnostics import render, summary
+from .feeds import FeedContext, story_of
 from .project import Loaded, Settings, load
+from .propagation import write_outputs
+from .scope import search_scope
 from .search import Indexer, document
 from .site import EXEMPLARS, Page
 from .validate import RecordMemo
@@ -39,6 +42,10 @@ class GuongSangConfig(Config):
     per_page = c.Type(int, default=24)
     today = c.Optional(c.Type(str))
     search = c.Type(bool, default=True)  # index exemplar pages with Pagefind
+    columns = c.Type(str, default="content/columns")
+    only_province = c.Optional(c.Type(str))  # build one province's sub-site (code, slug or name)
+    only_locality = c.Optional(c.Type(str))  # build a ward's or legacy district's sub-site (code or as written)
+    wider_index = c.Optional(c.Type(str))  # a sub-site's search can also query this Pagefind bundle (URL)
     cache_dir = c.Optional(c.Type(str))  # render cache; default .cache/guongsang beside mkdocs.yml
     cache = c.Type(bool, default=True)
 
@@ -67,13 +74,16 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self.cache: RenderCache | None = None
         self.keys: dict[str, str] = {}  # src_uri → render-cache key of pages rendered in this build
         self.cached: dict[str, tuple[str, str]] = {}  # src_uri → (HTML, search document) from the cache
+        self.stories: dict[str, str] = {}  # exemplar slug → story HTML as rendered, for the feeds
+        self.site_name = ""
 
     def settings(self, config: Any) -> Settings:
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         today_text = os.environ.get("GUONGSANG_TODAY") or self.config.today  # set by ``guongsang serve``
         today = dt.date.fromisoformat(today_text) if today_text else None
         exemplars = os.environ.get("GUONGSANG_EXEMPLARS") or self.config.exemplars  # set by ``guongsang serve``
-        return Settings.at(root, exemplars, self.config.catalog, today, self.config.per_page)
+        return Settings.at(root, exemplars, self.config.catalog, today, self.config.per_page, self.config.columns,
+                           self.config.only_province, self.config.only_locality)
 
     def on_config(self, config: Any) -> Any:
         loaded = self.preloaded or load(self.settings(config), memo=RECORDS)
@@ -82,6 +92,9 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             raise PluginError("\n" + render(loaded.diagnostics) + "\n" + summary(loaded.diagnostics, loaded.files))
         self.loaded = loaded
         self.pages = {page.src_uri: page for page in loaded.site.pages}
+        self.site_name = self.site_name or config.site_name
+        if loaded.area:  # a sub-site says what it covers in every page's title and header
+            config.site_name = f"{self.site_name} · {loaded.area.short}"
         self.cache = self.open_cache(config, loaded.settings)
         self.keys, self.cached = {}, {}
         return config
@@ -97,7 +110,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         if config.theme.custom_dir:
             inputs.append(Path(config.theme.custom_dir))
         extra = [settings.today.isoformat(), str(settings.per_page), str(config.site_url), str(config.repo_url),
-                 str(config.use_directory_urls)]
+                 str(config.use_directory_urls), config.site_name, self.loaded.site.scope if self.loaded else "",
+                 str(settings.columns)]  # a sub-site's pages link only within its area
         return RenderCache(folder, salt(inputs, *extra))
 
     def on_files(self, files: Files, config: Any) -> Files:
@@ -114,6 +128,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
         assert self.loaded and self.loaded.site
         templating.install(env, self.loaded.site, self.loaded.settings.today)
+        env.globals["gs_search_config"]["scope"] = search_scope(self.loaded.area, self.config.wider_index)
         return env
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
@@ -129,6 +144,12 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self.cached[page.file.src_uri] = hit
         page.meta["template"] = CACHED_TEMPLATE
         return ""
+
+    def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
+        derived = self.pages.get(page.file.src_uri)
+        if derived and derived.exemplar:
+            self.stories[derived.exemplar.slug] = html.strip()  # as story_of() reads it back from a cached page
+        return html
 
     def on_page_context(self, context: dict, page: Any, config: Any, nav: Any) -> dict:
         derived = self.pages.get(page.file.src_uri)
@@ -146,6 +167,9 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         uri = page.file.src_uri
         if uri in self.cached:
             output, search = self.cached.pop(uri)
+            derived = self.pages.get(uri)
+            if derived and derived.exemplar and (story := story_of(output)) is not None:
+                self.stories[derived.exemplar.slug] = story
         else:
             derived = self.pages.get(uri)
             exemplar = derived.exemplar if derived else None
@@ -156,7 +180,22 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             self.indexer.add(f"/{page.url}", search)
         return output
 
+    def _story(self, exemplar: Any, config: Any) -> str:
+        if exemplar.slug not in self.stories:  # a page MkDocs did not render in this build
+            import markdown
+
+            self.stories[exemplar.slug] = markdown.markdown(exemplar.body, extensions=config.markdown_extensions,
+                                                            extension_configs=config.mdx_configs)
+        return self.stories[exemplar.slug]
+
     def on_post_build(self, config: Any) -> None:
+        assert self.loaded and self.loaded.site
+        site_url = config.site_url or ""
+        ctx = FeedContext(self.site_name, site_url if site_url.endswith("/") or not site_url else f"{site_url}/",
+                          self.loaded.settings.today, lambda e: self._story(e, config), self.loaded.site.scope)
+        outputs = write_outputs(self.loaded.site, ctx, Path(config.theme.custom_dir), Path(config.site_dir))
+        log.info("guongsang: %d feed files, %d embeds, %d open-data files", outputs.feeds, len(outputs.embeds),
+                 len(outputs.data))
         if self.indexer:
             indexer, self.indexer = self.indexer, None
             count = indexer.close(Path(config.site_dir))

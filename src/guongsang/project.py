@@ -9,8 +9,11 @@ from pathlib import Path
 
 from .cache import tree_digest
 from .catalog import Catalog, load_catalog
+from .columns import Column, load_columns
 from .diagnostics import Diagnostic, is_error
-from .places import Gazetteer, gazetteer
+from .places import Gazetteer, LocalityError, gazetteer
+from .propagation import extend_site
+from .scope import Area, resolve_area, resolve_province
 from .site import PER_PAGE, Site, build_site
 from .validate import Context, RecordMemo, load_exemplars
 
@@ -24,12 +27,17 @@ class Settings:
     catalog: Path
     today: dt.date
     per_page: int = PER_PAGE
+    columns: Path | None = None  # content/columns/ (chuyên mục)
+    only_province: str | None = None  # a sub-site: one current province (code, slug or name)
+    only_locality: str | None = None  # a sub-site: a ward, legacy district … (code or as written)
 
     @classmethod
     def at(cls, root: Path, exemplars: str | Path = "exemplars", catalog: str | Path = "content/catalog",
-           today: dt.date | None = None, per_page: int = PER_PAGE) -> Settings:
+           today: dt.date | None = None, per_page: int = PER_PAGE, columns: str | Path = "content/columns",
+           only_province: str | None = None, only_locality: str | None = None) -> Settings:
         root = root.resolve()
-        return cls(root, (root / exemplars).resolve(), (root / catalog).resolve(), today or build_date(), per_page)
+        return cls(root, (root / exemplars).resolve(), (root / catalog).resolve(), today or build_date(), per_page,
+                   (root / columns).resolve(), only_province, only_locality)
 
 
 def build_date() -> dt.date:
@@ -50,6 +58,8 @@ class Loaded:
     site: Site | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
+    columns: list[Column] = field(default_factory=list)
+    area: Area | None = None  # what a sub-site covers; None for the whole corpus
 
     @property
     def ok(self) -> bool:
@@ -66,11 +76,31 @@ def load(settings: Settings, derive: bool = True, memo: RecordMemo | None = None
     if problems:
         return loaded
     gaz = gazetteer()
+    loaded.area = _area(settings, gaz, loaded.diagnostics)
+    if settings.columns is not None:
+        loaded.columns, problems = load_columns(settings.columns, catalog, gaz, settings.root)
+        loaded.diagnostics += problems
     token = f"{tree_digest([settings.catalog])}:{settings.today}:{settings.root}" if memo else ""
     result = load_exemplars(settings.exemplars, Context(catalog, gaz, settings.today, settings.root), memo, token)
     loaded.catalog, loaded.gazetteer = catalog, gaz
     loaded.diagnostics += result.diagnostics
     loaded.files = result.files
     if loaded.ok and derive:
-        loaded.site = build_site(result.exemplars, catalog, gaz, settings.per_page)
+        area = loaded.area
+        exemplars = [e for e in result.exemplars if area.contains(e)] if area else result.exemplars
+        loaded.site = build_site(exemplars, catalog, gaz, settings.per_page)
+        extend_site(loaded.site, loaded.columns, area, settings.today, settings.per_page)
     return loaded
+
+
+def _area(settings: Settings, gaz: Gazetteer, diagnostics: list[Diagnostic]) -> Area | None:
+    """The area of a sub-site build (``--only-province`` / ``--only-locality``), problems reported."""
+    try:
+        if settings.only_locality:
+            return resolve_area(gaz, settings.only_locality)
+        if settings.only_province:
+            return resolve_province(gaz, settings.only_province)
+    except LocalityError as exc:
+        option = "--only-locality" if settings.only_locality else "--only-province"
+        diagnostics.append(Diagnostic(option, 1, 1, exc.code, exc.message))
+    return None

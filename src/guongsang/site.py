@@ -32,6 +32,11 @@ PLACES = "dia-phuong"
 LEGACY = "truoc-2025"
 SEARCH = "tim-kiem"
 PAGE_PREFIX = "trang-"
+COLUMNS = "chuyen-muc"
+EMBED = "nhung"
+FOLLOW = "theo-doi"
+OPEN_DATA = "du-lieu"
+FEED_FILES = {"rss": "rss.xml", "atom": "atom.xml", "json": "feed.json"}  # written next to a list's page
 
 
 CODES_INTRO = (
@@ -46,6 +51,15 @@ def exemplar_url(slug: str) -> str:
 
 def paged_url(base: str, number: int) -> str:
     return base if number == 1 else f"{base}{PAGE_PREFIX}{number}/"
+
+
+def feed_url(base: str, fmt: str) -> str:
+    """The feed of the list at ``base`` ("" for the whole site) in ``fmt`` ("rss", "atom", "json")."""
+    return f"{base}{FEED_FILES[fmt]}"
+
+
+def embed_url(column: str) -> str:
+    return f"{EMBED}/{column}/"
 
 
 @dataclass
@@ -127,6 +141,8 @@ class Site:
     terms_of: dict[str, dict[str, list[Term]]]  # slug → section → terms the exemplar is filed under
     catalog: Catalog
     index: dict[tuple[str, str], Term] = field(default_factory=dict)
+    columns: list[Term] = field(default_factory=list)  # chuyên mục (columns.py), added by propagation.py
+    scope: str = ""  # the area a sub-site covers ("Quận Thanh Xuân (cũ), Thành phố Hà Nội"); "" for the whole
 
     def term(self, section: str, key: str) -> Term | None:
         """The term of ``section`` with ``key`` (wards and districts: "parent/key")."""
