@@ -126,9 +126,9 @@ def resolve_province(gaz: Gazetteer, written: str) -> Area:
 
 
 def search_scope(area: Area | None, wider_index: str | None) -> dict[str, object] | None:
-    """What a sub-site's search page needs: the area it covers and, when a wider Pagefind bundle is known, how
-    to merge it (``mergeIndex``) so a reader can also search the rest of the province — the merged index is
-    filtered to the province without this area, so no exemplar is found twice. Keys are search.py's filters."""
+    """What a sub-site's search page needs: the area it covers and, when a wider Pagefind bundle is known, where
+    it is (merged with ``mergeIndex``) and the filter that keeps, of its pages, the province without this area,
+    so no exemplar is found twice (guongsang-scope.js). Keys are search.py's filters."""
     if area is None:
         return None
     scope: dict[str, object] = {"label": area.label}
