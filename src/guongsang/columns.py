@@ -186,7 +186,8 @@ def _year_span(years: frozenset[int]) -> str:
     return ", ".join(str(y) for y in ordered)
 
 
-def load_columns(directory: Path, catalog: Catalog, gaz: Gazetteer, root: Path) -> tuple[list[Column], list[Diagnostic]]:
+def load_columns(directory: Path, catalog: Catalog, gaz: Gazetteer,
+                 root: Path) -> tuple[list[Column], list[Diagnostic]]:
     """Every column in ``directory`` (sorted by file name), and every problem found in them."""
     columns: list[Column] = []
     problems: list[Diagnostic] = []

@@ -113,9 +113,9 @@ def write_open_data(site: Site, ctx: Any, out: Path, size: int = SHARD_SIZE) -> 
     folder = out / OPEN_DATA
     folder.mkdir(parents=True, exist_ok=True)
     exemplars = newest_first((e for e in site.exemplars if public(e)), ctx.today)
-    head = {"title": f"Dữ liệu mở — {ctx.site_name}", "scope": ctx.scope or "toàn bộ", "generated": ctx.today.isoformat(),
-            "count": len(exemplars), "fields": {name: text for name, text, _ in FIELDS},
-            "documentation": urljoin(ctx.site_url, f"{OPEN_DATA}/")}
+    head = {"title": f"Dữ liệu mở — {ctx.site_name}", "scope": ctx.scope or "toàn bộ",
+            "generated": ctx.today.isoformat(), "count": len(exemplars),
+            "fields": {name: text for name, text, _ in FIELDS}, "documentation": urljoin(ctx.site_url, f"{OPEN_DATA}/")}
     written = [f"{OPEN_DATA}/{BASENAME}.json"]
     if parts(len(exemplars), size) == 1:
         records = [record(e, ctx) for e in exemplars]

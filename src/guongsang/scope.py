@@ -132,9 +132,9 @@ def search_scope(area: Area | None, wider_index: str | None) -> dict[str, object
     if area is None:
         return None
     scope: dict[str, object] = {"label": area.label}
+    legacy = area.legacy_province.name if area.legacy_province else ""
     exclude = {PROVINCE: {"tinh": area.unit.name}, WARD: {"phuong-xa": area.unit.name},
-               DISTRICT: {"quan-huyen-cu": f"{area.unit.name}, {area.legacy_province.name if area.legacy_province else ''}"},
-               }.get(area.kind)
+               DISTRICT: {"quan-huyen-cu": f"{area.unit.name}, {legacy}"}}.get(area.kind)
     if wider_index and exclude is not None:
         keep = {} if area.kind == PROVINCE else {"tinh": area.province.name}
         scope["wider"] = {"index": wider_index, "filter": {**keep, "not": exclude},
