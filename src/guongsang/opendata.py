@@ -98,7 +98,7 @@ def to_csv(records: list[dict[str, Any]]) -> bytes:
 
 
 def _json(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def parts(count: int, size: int = SHARD_SIZE) -> int:
