@@ -70,6 +70,8 @@ def test_every_feed_parses_without_errors(site, written):
         parsed = feedparser.parse(path.read_bytes())
         assert not parsed.bozo, (path, parsed.get("bozo_exception"))
         assert parsed.version in ("rss20", "atom10")
+        self_link = next(link.href for link in parsed.feed.links if link.rel == "self")
+        assert self_link == f"https://example.org/gs/{path.relative_to(out).as_posix()}"
     for path in sorted(out.rglob("feed.json")):
         feed = json.loads(path.read_text(encoding="utf-8"))
         assert feed["version"] == "https://jsonfeed.org/version/1.1"

@@ -116,7 +116,10 @@ class FeedContext:
     scope: str = ""  # the area of a sub-site, said in every feed title
 
     def absolute(self, url: str) -> str:
-        return urljoin(self.site_url, url)
+        """A site-relative URL ("guong/x/") made absolute; plain concatenation is exact for those, and cheap."""
+        if url.startswith(("/", ".")) or "://" in url:
+            return urljoin(self.site_url, url)
+        return self.site_url + url
 
 
 def specs(site: Site, today: dt.date, limit: int = FEED_ITEMS) -> list[FeedSpec]:
@@ -159,7 +162,7 @@ def entry(exemplar: Exemplar, ctx: FeedContext) -> Entry:
     if exemplar.image is not None:
         img = exemplar.image
         kind = mimetypes.guess_type(img.path.name)[0] or "image/jpeg"
-        image = Enclosure(urljoin(page, img.path.name), img.alt, img.path.stat().st_size, kind, img.width,
+        image = Enclosure(page + img.path.name, img.alt, img.path.stat().st_size, kind, img.width,
                           img.height)
     story = _LINK.sub(lambda m: f'{m.group(1)}{urljoin(page, m.group(2))}"', ctx.story(exemplar))
     header = _ITEM.render(e=exemplar, image=image, place=exemplar.locality.current_label)
@@ -181,15 +184,20 @@ def _updated(entries: list[Entry], ctx: FeedContext) -> dt.datetime:
     return max((e.date for e in entries), default=dt.datetime.combine(ctx.today, dt.time(), VIETNAM))
 
 
-def _generator(spec: FeedSpec, entries: list[Entry], ctx: FeedContext, fmt: str):
+def _links(gen, spec: FeedSpec, ctx: FeedContext, fmt: str) -> None:
+    """The feed's own address (``self``, per format) and its list's page."""
+    gen.link([{"href": ctx.absolute(feed_url(spec.base, fmt)), "rel": "self", "type": MEDIA_TYPES[fmt]},
+              {"href": ctx.absolute(spec.base), "rel": "alternate", "type": "text/html"}], replace=True)
+
+
+def _generator(spec: FeedSpec, entries: list[Entry], ctx: FeedContext):
     from feedgen.feed import FeedGenerator
 
     gen = FeedGenerator()
     gen.id(f"urn:uuid:{uuid.uuid5(_NAMESPACE, 'feed:' + spec.key)}")
     gen.title(_title(spec, ctx))
     gen.subtitle(xml_safe(spec.description))
-    gen.link(href=ctx.absolute(feed_url(spec.base, fmt)), rel="self", type=MEDIA_TYPES[fmt])
-    gen.link(href=ctx.absolute(spec.base), rel="alternate", type="text/html")
+    _links(gen, spec, ctx, "rss")
     gen.language("vi")
     gen.author({"name": ctx.site_name})
     gen.generator("guongsang", uri="https://github.com/guongsang/guongsang")
@@ -212,12 +220,13 @@ def _generator(spec: FeedSpec, entries: list[Entry], ctx: FeedContext, fmt: str)
     return gen
 
 
-def rss(spec: FeedSpec, entries: list[Entry], ctx: FeedContext) -> bytes:
-    return _generator(spec, entries, ctx, "rss").rss_str(pretty=False)
-
-
-def atom(spec: FeedSpec, entries: list[Entry], ctx: FeedContext) -> bytes:
-    return _generator(spec, entries, ctx, "atom").atom_str(pretty=False)
+def xml_feeds(spec: FeedSpec, entries: list[Entry], ctx: FeedContext) -> dict[str, bytes]:
+    """RSS 2.0 and Atom from one generator (built once per feed)."""
+    gen = _generator(spec, entries, ctx)
+    out = {"rss": gen.rss_str(pretty=False)}
+    _links(gen, spec, ctx, "atom")
+    out["atom"] = gen.atom_str(pretty=False)
+    return out
 
 
 def json_feed(spec: FeedSpec, entries: list[Entry], ctx: FeedContext) -> bytes:
@@ -246,19 +255,16 @@ def _json_item(item: Entry) -> dict:
     return out
 
 
-WRITERS = {"rss": rss, "atom": atom, "json": json_feed}
-
-
 def write_feeds(site: Site, ctx: FeedContext, out: Path, limit: int = FEED_ITEMS) -> int:
     """Write every feed in every format below ``out``; returns the number of files written."""
     cache: dict[str, Entry] = {}
     written = 0
     for spec in specs(site, ctx.today, limit):
         entries = [cache.get(e.slug) or cache.setdefault(e.slug, entry(e, ctx)) for e in spec.items]
-        for fmt, writer in WRITERS.items():
-            path = out / feed_url(spec.base, fmt)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(writer(spec, entries, ctx))
+        files = {**xml_feeds(spec, entries, ctx), "json": json_feed(spec, entries, ctx)}
+        (out / spec.base).mkdir(parents=True, exist_ok=True)
+        for fmt in FEED_FILES:
+            (out / feed_url(spec.base, fmt)).write_bytes(files[fmt])
             written += 1
     return written
 
