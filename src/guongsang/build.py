@@ -24,12 +24,13 @@ from mkdocs.config import load_config
 from .project import Loaded
 
 
-def build_site_dir(loaded: Loaded, config_file: Path, site_dir: Path,
-                   cache_dir: Path | None = None) -> dict[str, float]:
+def build_site_dir(loaded: Loaded, config_file: Path, site_dir: Path, cache_dir: Path | None = None,
+                   site_url: str | None = None, wider_index: str | None = None) -> dict[str, float]:
     """Build the site for ``loaded`` into ``site_dir`` atomically; returns simple statistics.
 
     ``cache_dir`` holds the render cache (pages whose data is unchanged are not rendered again); None
-    renders every page."""
+    renders every page. A sub-site (``loaded.area``) may be published at its own ``site_url``; its search can
+    also query ``wider_index``, by default the Pagefind bundle of the site named in mkdocs.yml."""
     started = time.perf_counter()
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -42,6 +43,11 @@ def build_site_dir(loaded: Loaded, config_file: Path, site_dir: Path,
         plugin.preloaded = loaded
         plugin.config.cache = cache_dir is not None
         plugin.config.cache_dir = str(cache_dir) if cache_dir else None
+        if loaded.area is not None:
+            plugin.config.wider_index = wider_index or plugin.config.wider_index or (
+                f"{config.site_url.rstrip('/')}/pagefind/" if config.site_url else None)
+        if site_url:
+            config.site_url = site_url if site_url.endswith("/") else f"{site_url}/"
         build(config)
         _swap(staging, site_dir)
     except BaseException:

@@ -47,6 +47,16 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--cache-dir", type=Path, default=None,
                        help="bộ nhớ đệm trang đã dựng (mặc định: .cache/guongsang)")
     build.add_argument("--no-cache", action="store_true", help="dựng lại mọi trang, không dùng bộ nhớ đệm")
+    only = build.add_mutually_exclusive_group()
+    only.add_argument("--only-province", metavar="MÃ",
+                      help="chỉ xây dựng trang của một tỉnh, thành phố (mã 2 chữ số, ví dụ 01, hoặc tên: ha-noi)")
+    only.add_argument("--only-locality", metavar="MÃ",
+                      help="chỉ xây dựng trang của một phường, xã (mã 5 chữ số) hoặc quận, huyện cũ (mã 3 chữ số, "
+                           "hoặc viết như trong hồ sơ: “quận Thanh Xuân, Hà Nội”)")
+    build.add_argument("--site-url", help="địa chỉ công bố của trang (mặc định: site_url trong mkdocs.yml)")
+    build.add_argument("--wider-index", metavar="URL",
+                       help="trang con: chỉ mục Pagefind để tìm thêm toàn tỉnh "
+                            "(mặc định: <site_url trong mkdocs.yml>/pagefind/)")
 
     serve = sub.add_parser("serve", help="xem trước trang, tự tải lại khi sửa hồ sơ")
     common(serve)
@@ -101,7 +111,9 @@ def _settings(args: argparse.Namespace) -> Settings:
     # Contests refer to the project's own records, so another --exemplars folder leaves them out unless asked.
     own_records = (args.root / args.exemplars).resolve() == (args.root / "exemplars").resolve()
     contests = args.contests or ("content/contests" if own_records else None)
-    return Settings.at(args.root, args.exemplars, today=args.today, contests=contests)
+    return Settings.at(args.root, args.exemplars, today=args.today, contests=contests,
+                       only_province=getattr(args, "only_province", None),
+                       only_locality=getattr(args, "only_locality", None))
 
 
 def _report(loaded: Loaded, fmt: str = "text") -> None:
@@ -132,8 +144,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     cache_dir = None if args.no_cache else (args.cache_dir or Path(".cache/guongsang"))
     if cache_dir is not None and not cache_dir.is_absolute():
         cache_dir = settings.root / cache_dir
-    stats = build_site_dir(loaded, config_file, site_dir, cache_dir)
-    print(f"Đã xây dựng {stats['pages']} trang ({len(loaded.site.exemplars)} gương) vào {site_dir} "
+    stats = build_site_dir(loaded, config_file, site_dir, cache_dir, args.site_url, args.wider_index)
+    scope = f" của {loaded.site.scope}" if loaded.site.scope else ""
+    print(f"Đã xây dựng {stats['pages']} trang ({len(loaded.site.exemplars)} gương{scope}) vào {site_dir} "
           f"trong {stats['seconds']:.1f} giây.", file=sys.stderr)
     return EXIT_OK
 

@@ -107,6 +107,9 @@ CODES: dict[str, Code] = _codes(
      "Cảnh báo: các trường như `name`, `summary` là văn bản thuần, mã HTML sẽ hiện nguyên văn; xoá các thẻ đó."),
     ("GS095", "Chưa xác nhận trong đề xuất",
      "Đánh dấu các ô xác nhận của biểu mẫu đề xuất (sự đồng ý công bố, không ghi thông tin riêng tư) rồi gửi lại."),
+    ("GS096", "Chuyên mục không hợp lệ",
+     "Sửa tệp chuyên mục trong content/columns/: cần “name”, có thể có “description” và “query” "
+     "(movements, localities, kinds, fields, tags, years, limit)."),
     # Writing contests (content/contests/)
     ("GS120", "Mốc thời gian hoặc giới hạn số chữ của cuộc thi không hợp lệ",
      "Các mốc phải theo thứ tự phát động → hạn nộp → chấm → kết quả → trao giải; số chữ tối thiểu nhỏ hơn tối đa."),

@@ -23,10 +23,13 @@ from . import csp, templating
 from .cache import RenderCache, salt
 from .contest_site import ContestPage
 from .diagnostics import Severity, render, summary
+from .feeds import FeedContext, story_of
 from .privacy import scrub_image
 from .project import Loaded, Settings, load
+from .propagation import write_outputs
 from .proposal import SUBMIT_URL
 from .sanitize import clean_html
+from .scope import search_scope
 from .search import Indexer, document, entry_document
 from .site import EXEMPLARS, Page, booklet_url
 from .spreadsheet import TEMPLATE_NAME, template_workbook
@@ -45,6 +48,10 @@ class GuongSangConfig(Config):
     per_page = c.Type(int, default=24)
     today = c.Optional(c.Type(str))
     search = c.Type(bool, default=True)  # index exemplar pages with Pagefind
+    columns = c.Type(str, default="content/columns")
+    only_province = c.Optional(c.Type(str))  # build one province's sub-site (code, slug or name)
+    only_locality = c.Optional(c.Type(str))  # build a ward's or legacy district's sub-site (code or as written)
+    wider_index = c.Optional(c.Type(str))  # a sub-site's search can also query this Pagefind bundle (URL)
     cache_dir = c.Optional(c.Type(str))  # render cache; default .cache/guongsang beside mkdocs.yml
     cache = c.Type(bool, default=True)
     booklets = c.Type(list, default=[])  # booklet PDFs to publish, e.g. ["plan:thanh-xuan-2023", "year:2024"]
@@ -88,6 +95,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self.cache: RenderCache | None = None
         self.keys: dict[str, str] = {}  # src_uri → render-cache key of pages rendered in this build
         self.cached: dict[str, tuple[str, str]] = {}  # src_uri → (HTML, search document) from the cache
+        self.stories: dict[str, str] = {}  # exemplar slug → story HTML as rendered, for the feeds
+        self.site_name = ""
 
     def settings(self, config: Any) -> Settings:
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
@@ -95,7 +104,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         today = dt.date.fromisoformat(today_text) if today_text else None
         exemplars = os.environ.get("GUONGSANG_EXEMPLARS") or self.config.exemplars  # set by ``guongsang serve``
         contests = os.environ.get("GUONGSANG_CONTESTS", self.config.contests)  # likewise
-        return Settings.at(root, exemplars, self.config.catalog, today, self.config.per_page, contests)
+        return Settings.at(root, exemplars, self.config.catalog, today, self.config.per_page, contests,
+                           self.config.columns, self.config.only_province, self.config.only_locality)
 
     def on_config(self, config: Any) -> Any:
         loaded = self.preloaded or load(self.settings(config), memo=RECORDS)
@@ -107,6 +117,9 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             log.info("guongsang:\n%s", render(warnings))
         self.loaded = loaded
         self.pages = {page.src_uri: page for page in loaded.site.pages}
+        self.site_name = self.site_name or config.site_name
+        if loaded.area:  # a sub-site says what it covers in every page's title and header
+            config.site_name = f"{self.site_name} · {loaded.area.short}"
         self.cache = self.open_cache(config, loaded.settings)
         self.keys, self.cached = {}, {}
         return config
@@ -123,7 +136,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         if config.theme.custom_dir:
             inputs.append(Path(config.theme.custom_dir))
         extra = [settings.today.isoformat(), str(settings.per_page), str(config.site_url), str(config.repo_url),
-                 str(config.use_directory_urls)]
+                 str(config.use_directory_urls), config.site_name, self.loaded.site.scope if self.loaded else "",
+                 str(settings.columns)]  # a sub-site's pages link only within its area
         return RenderCache(folder, salt(inputs, *extra))
 
     def on_files(self, files: Files, config: Any) -> Files:
@@ -166,6 +180,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
         assert self.loaded and self.loaded.site
         templating.install(env, self.loaded.site, self.loaded.settings.today)
+        env.globals["gs_search_config"]["scope"] = search_scope(self.loaded.area, self.config.wider_index)
         return env
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
@@ -197,7 +212,10 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         """A record's story is cleaned to the allow-list; hand-written pages pass as they are. Either way the
         result is Markup, so the autoescaping templates print it as HTML."""
         derived = self.pages.get(page.file.src_uri)
-        return Markup(clean_html(html) if derived and derived.source else html)
+        html = clean_html(html) if derived and derived.source else html
+        if derived and derived.exemplar:
+            self.stories[derived.exemplar.slug] = html.strip()  # as story_of() reads it back from a cached page
+        return Markup(html)
 
     def on_pre_build(self, config: Any) -> None:
         if self.config.search:
@@ -210,6 +228,9 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         uri = page.file.src_uri
         if uri in self.cached:  # already sealed when it was cached
             output, search = self.cached.pop(uri)
+            derived = self.pages.get(uri)
+            if derived and derived.exemplar and (story := story_of(output)) is not None:
+                self.stories[derived.exemplar.slug] = story
         else:
             output = csp.seal(output)
             derived = self.pages.get(uri)
@@ -220,7 +241,22 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             self.indexer.add(f"/{page.url}", search)
         return output
 
+    def _story(self, exemplar: Any, config: Any) -> str:
+        if exemplar.slug not in self.stories:  # a page MkDocs did not render in this build
+            import markdown
+
+            self.stories[exemplar.slug] = clean_html(markdown.markdown(
+                exemplar.body, extensions=config.markdown_extensions, extension_configs=config.mdx_configs))
+        return self.stories[exemplar.slug]
+
     def on_post_build(self, config: Any) -> None:
+        assert self.loaded and self.loaded.site
+        site_url = config.site_url or ""
+        ctx = FeedContext(self.site_name, site_url if site_url.endswith("/") or not site_url else f"{site_url}/",
+                          self.loaded.settings.today, lambda e: self._story(e, config), self.loaded.site.scope)
+        outputs = write_outputs(self.loaded.site, ctx, Path(config.theme.custom_dir), Path(config.site_dir))
+        log.info("guongsang: %d feed files, %d embeds, %d open-data files", outputs.feeds, len(outputs.embeds),
+                 len(outputs.data))
         if self.indexer:
             indexer, self.indexer = self.indexer, None
             count = indexer.close(Path(config.site_dir))

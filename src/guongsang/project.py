@@ -9,11 +9,14 @@ from pathlib import Path
 
 from .cache import tree_digest
 from .catalog import Catalog, load_catalog
+from .columns import Column, load_columns
 from .contest_site import build_contests
 from .contests import ContestContext, load_contests
 from .diagnostics import Diagnostic, is_error
-from .places import Gazetteer, gazetteer
+from .places import Gazetteer, LocalityError, gazetteer
+from .propagation import extend_site
 from .records import Exemplar, scan
+from .scope import Area, resolve_area, resolve_province
 from .site import PER_PAGE, Site, build_site
 from .validate import Context, RecordMemo, load_exemplars
 
@@ -28,14 +31,19 @@ class Settings:
     today: dt.date
     per_page: int = PER_PAGE
     contests: Path | None = None  # writing contests; None: none checked or built
+    columns: Path | None = None  # content/columns/ (chuyên mục)
+    only_province: str | None = None  # a sub-site: one current province (code, slug or name)
+    only_locality: str | None = None  # a sub-site: a ward, legacy district … (code or as written)
 
     @classmethod
     def at(cls, root: Path, exemplars: str | Path = "exemplars", catalog: str | Path = "content/catalog",
            today: dt.date | None = None, per_page: int = PER_PAGE,
-           contests: str | Path | None = "content/contests") -> Settings:
+           contests: str | Path | None = "content/contests", columns: str | Path = "content/columns",
+           only_province: str | None = None, only_locality: str | None = None) -> Settings:
         root = root.resolve()
         return cls(root, (root / exemplars).resolve(), (root / catalog).resolve(), today or build_date(), per_page,
-                   (root / contests).resolve() if contests else None)
+                   (root / contests).resolve() if contests else None, (root / columns).resolve(), only_province,
+                   only_locality)
 
 
 def build_date() -> dt.date:
@@ -58,6 +66,8 @@ class Loaded:
     records: list[Exemplar] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
+    columns: list[Column] = field(default_factory=list)
+    area: Area | None = None  # what a sub-site covers; None for the whole corpus
 
     @property
     def ok(self) -> bool:
@@ -74,6 +84,10 @@ def load(settings: Settings, derive: bool = True, memo: RecordMemo | None = None
     if problems:
         return loaded
     gaz = gazetteer()
+    loaded.area = _area(settings, gaz, loaded.diagnostics)
+    if settings.columns is not None:
+        loaded.columns, problems = load_columns(settings.columns, catalog, gaz, settings.root)
+        loaded.diagnostics += problems
     # plans (content/plans beside the catalogue) name the units records point at: records are checked against them
     plans = settings.catalog.parent / "plans"
     token = f"{tree_digest([settings.catalog, plans])}:{settings.today}:{settings.root}" if memo else ""
@@ -91,7 +105,24 @@ def load(settings: Settings, derive: bool = True, memo: RecordMemo | None = None
         loaded.files += found.files
         contests = found.contests
     if loaded.ok and derive:
-        loaded.site = build_site(result.exemplars, catalog, gaz, settings.per_page, settings.today,
+        area = loaded.area
+        exemplars = [e for e in result.exemplars if area.contains(e)] if area else result.exemplars
+        loaded.site = build_site(exemplars, catalog, gaz, settings.per_page, settings.today,
                                  withdrawn=result.withdrawn)
-        build_contests(contests, loaded.site, settings.today, settings.per_page)
+        # A sub-site leaves contests to the whole site (entries link exemplars anywhere): its contest index is empty.
+        build_contests(contests if area is None else [], loaded.site, settings.today, settings.per_page)
+        extend_site(loaded.site, loaded.columns, area, settings.today, settings.per_page)
     return loaded
+
+
+def _area(settings: Settings, gaz: Gazetteer, diagnostics: list[Diagnostic]) -> Area | None:
+    """The area of a sub-site build (``--only-province`` / ``--only-locality``), problems reported."""
+    try:
+        if settings.only_locality:
+            return resolve_area(gaz, settings.only_locality)
+        if settings.only_province:
+            return resolve_province(gaz, settings.only_province)
+    except LocalityError as exc:
+        option = "--only-locality" if settings.only_locality else "--only-province"
+        diagnostics.append(Diagnostic(option, 1, 1, exc.code, exc.message))
+    return None

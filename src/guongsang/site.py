@@ -44,6 +44,11 @@ PLAN_EXEMPLARS = "guong"
 PROGRESS_JSON = "tien-do.json"
 BOOKLETS = "tai-lieu"
 PAGE_PREFIX = "trang-"
+COLUMNS = "chuyen-muc"
+EMBED = "nhung"
+FOLLOW = "theo-doi"
+OPEN_DATA = "du-lieu"
+FEED_FILES = {"rss": "rss.xml", "atom": "atom.xml", "json": "feed.json"}  # written next to a list's page
 
 
 CODES_INTRO = (
@@ -71,6 +76,15 @@ def booklet_url(slug: str) -> str:
 
 def paged_url(base: str, number: int) -> str:
     return base if number == 1 else f"{base}{PAGE_PREFIX}{number}/"
+
+
+def feed_url(base: str, fmt: str) -> str:
+    """The feed of the list at ``base`` ("" for the whole site) in ``fmt`` ("rss", "atom", "json")."""
+    return f"{base}{FEED_FILES[fmt]}"
+
+
+def embed_url(column: str) -> str:
+    return f"{EMBED}/{column}/"
 
 
 @dataclass
@@ -165,6 +179,8 @@ class Site:
     booklets: dict[str, str] = field(default_factory=dict)  # plan code → URL of its published booklet PDF
     contests: ContestSet | None = None  # set by contest_site.build_contests
     withdrawn: list[str] = field(default_factory=list)
+    columns: list[Term] = field(default_factory=list)  # chuyên mục (columns.py), added by propagation.py
+    scope: str = ""  # the area a sub-site covers ("Quận Thanh Xuân (cũ), Thành phố Hà Nội"); "" for the whole
 
     def term(self, section: str, key: str) -> Term | None:
         """The term of ``section`` with ``key`` (wards and districts: "parent/key")."""

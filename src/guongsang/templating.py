@@ -14,12 +14,15 @@ from markupsafe import Markup
 from . import csp
 from .contest_site import entry_url
 from .contests import VISIBILITY
+from .embed import snippet
+from .feeds import FEED_ITEMS, FORMAT_NAMES, alternates
+from .opendata import SHARD_SIZE
 from .places import gazetteer
 from .progress import STATUS_LABELS
 from .proposal import for_browser, form_config
 from .records import Exemplar, Image
 from .search import FILTERS, SORT_YEAR, locality_line
-from .site import EXEMPLARS, Site, exemplar_url, plan_json_url, plan_url
+from .site import EXEMPLARS, FEED_FILES, Site, embed_url, exemplar_url, feed_url, plan_json_url, plan_url
 from .spreadsheet import TEMPLATE_NAME
 
 
@@ -56,3 +59,8 @@ def install(env: Any, site: Site, today: dt.date) -> None:
     env.filters.update(vi_date=vi_date, vi_number=vi_number, vi_percent=vi_percent, entry_url=entry_url,
                        exemplar_url=lambda e: exemplar_url(e.slug), image_url=image_url, gs_locality=locality_line,
                        plan_url=plan_url, plan_json_url=plan_json_url)
+    # Propagation: feeds announced in page heads, feed and embed URLs, the snippet a portal pastes.
+    env.globals.update(gs_feed_formats=[(fmt, FORMAT_NAMES[fmt]) for fmt in FEED_FILES], gs_feed_items=FEED_ITEMS,
+                       gs_open_data_parts=-(-len(site.exemplars) // SHARD_SIZE) or 1)
+    env.filters.update(gs_alternates=lambda page: alternates(page.term if page else None), gs_feed_url=feed_url,
+                       gs_embed_url=embed_url, gs_snippet=snippet)

@@ -2,6 +2,8 @@
 // Pages are indexed as folded words (lower case, no diacritics, đ → d) and queries are folded the same way
 // before they reach Pagefind, so "duc", "Đức", "ĐỨC" and NFD input all find "Đức".
 
+import * as scope from "./guongsang-scope.js"; // sub-sites: one area, optionally the whole province too
+
 const form = document.querySelector("[data-gs-search]");
 const config = JSON.parse(document.getElementById("gs-search-config").textContent);
 const input = form.querySelector("input[name=q]");
@@ -38,6 +40,7 @@ function writeState(state) {
   for (const [key, values] of Object.entries(state.filters)) {
     for (const value of values) params.append(key, value);
   }
+  scope.keep(params, config.scope);
   const query = params.toString();
   history.replaceState(null, "", query ? `?${query}` : location.pathname);
 }
@@ -79,15 +82,16 @@ function element(tag, attrs = {}, ...children) {
   return node;
 }
 
-function resultUrl(url) {
-  return new URL(url.replace(/^\//, ""), siteRoot).href;
+function resultUrl(url, root = siteRoot) {
+  return new URL(url.replace(/^\//, ""), root).href;
 }
 
 function renderResult(data) {
-  const link = element("a", { href: resultUrl(data.url), class: "gs-result__link" });
+  // Pagefind gives result URLs already prefixed with their site's path (or absolute, for a merged index).
+  const link = element("a", { href: new URL(data.url, document.baseURI).href, class: "gs-result__link" });
   if (data.meta.image) {
     link.append(element("img", {
-      src: resultUrl(data.meta.image), alt: data.meta.image_alt || "",
+      src: resultUrl(data.meta.image, scope.rootOf(data.url, siteRoot, config.scope)), alt: data.meta.image_alt || "",
       loading: "lazy", width: "96", height: "72", class: "gs-result__img",
     }));
   }
@@ -167,7 +171,7 @@ async function run() {
     return;
   }
   statusBox.textContent = "Đang tìm…";
-  const options = { filters: pagefindFilters(state.filters) };
+  const options = { filters: scope.filters(pagefindFilters(state.filters), config.scope) };
   if (state.sort === "moi-nhat") options.sort = { [config.sortYear]: "desc" };
   const pairs = state.q ? namePairs(state.q) : "";
   const [search, byName] = await Promise.all([
@@ -212,6 +216,7 @@ function schedule() {
 async function start() {
   pagefind = await import(new URL(form.dataset.pagefind, document.baseURI).href);
   await pagefind.options({ excerptLength: 0 });
+  await scope.attach(pagefind, config.scope);
   await pagefind.init();
   const state = readState();
   input.value = state.q;
