@@ -27,7 +27,7 @@ from .records import Exemplar, Image
 from .site import Page, Term
 
 SCHEMA = 1
-_LIBRARIES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions", "vietnamadminunits",
+_LIBRARIES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions", "vietnamadminunits", "pillow",
               "pagefind", "nh3")
 
 
