@@ -119,7 +119,10 @@ def test_non_images_are_refused(tmp_path, content, code):
     assert problem.value.code == code
 
 
-def test_truncated_jpeg_is_refused_as_corrupt(tmp_path):
+def test_truncated_jpeg_is_refused_as_corrupt(tmp_path, monkeypatch):
+    from PIL import ImageFile
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)  # as WeasyPrint leaves it once imported
     whole = rotated_jpeg_with_gps(tmp_path / "whole.jpg")
     cut = tmp_path / "cut.jpg"
     cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])

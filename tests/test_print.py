@@ -139,7 +139,7 @@ def test_posters_option_publishes_a_pdf_and_a_link_beside_each_page(tmp_path):
     config["plugins"] = [{"guongsang": {"posters": True, "search": False}}]
     config_file = tmp_path / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    loaded = load(Settings.at(ROOT, records, today=TODAY))
+    loaded = load(Settings.at(ROOT, records, today=TODAY, contests=None))
     out = tmp_path / "site"
     build_site_dir(loaded, config_file, out)
     folder = out / "guong" / "nguyen-thi-lan-anh"

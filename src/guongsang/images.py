@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError, features
+from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError, features
 
 from .filecache import file_digest, key, parallel_map
 from .text import slugify
@@ -59,6 +59,7 @@ def inspect(path: Path) -> tuple[int, int]:
     if size > MAX_BYTES:
         raise ImageProblem("GS044", f"ảnh “{path.name}” nặng {_megabytes(size)} MB, vượt giới hạn "
                            f"{_megabytes(MAX_BYTES)} MB; hãy thu nhỏ ảnh (cạnh dài khoảng 2.000 điểm ảnh là đủ).")
+    strict, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False  # WeasyPrint sets it True
     try:
         with Image.open(path) as img:
             if img.format not in SOURCE_FORMATS:
@@ -77,6 +78,8 @@ def inspect(path: Path) -> tuple[int, int]:
         raise ImageProblem("GS042", f"tệp “{path.name}” không phải ảnh JPEG, PNG hoặc WebP.") from None
     except (OSError, SyntaxError, ValueError):
         raise ImageProblem("GS042", f"tệp ảnh “{path.name}” bị hỏng hoặc không đọc được đến hết.") from None
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = strict
     return (height, width) if orientation in ROTATING else (width, height)
 
 
