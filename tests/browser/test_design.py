@@ -31,8 +31,14 @@ def pages_to_check(site) -> dict[str, str]:
     exemplar = next(e for e in site.exemplars if e.images and e.awards and e.sources)
     movement = next(t for t in site.sections["movements"] if t.count)
     province = next(t for t in site.sections["places"] if t.children)
-    return {"home": "", "exemplar": f"guong/{exemplar.slug}/", "movement": movement.url,
-            "locality": province.children[0].url, "search": "tim-kiem/?q=hien+mau"}
+    pages = {"home": "", "exemplar": f"guong/{exemplar.slug}/", "movement": movement.url,
+             "locality": province.children[0].url, "search": "tim-kiem/?q=hien+mau"}
+    contests = sorted((ROOT / "content" / "contests").glob("*.yml"))
+    if contests:
+        from guongsang.contest_site import contest_url
+
+        pages["contest"] = contest_url(contests[0].stem)
+    return pages
 
 
 def serious_violations(page, axe_source: str) -> list[str]:
