@@ -95,14 +95,18 @@ def test_every_internal_link_resolves(built):
 
 
 def test_images_are_published_next_to_their_page(built, root):
+    from guongsang.images import published_names, widths_for
     from guongsang.project import Settings, load
     from support import TODAY
 
     site = load(Settings.at(root, today=TODAY)).site
     with_images = [e for e in site.exemplars if e.images]
     for e in with_images:
-        for image in e.images:
-            assert (built / "guong" / e.slug / image.path.name).is_file()
+        for image, name in zip(e.images, published_names(i.src for i in e.images), strict=True):
+            for width in widths_for(image.width):
+                assert (built / "guong" / e.slug / f"{name}-{width}.webp").is_file()
+            assert not (built / "guong" / e.slug / image.path.name).exists()  # sources are never published
+        assert (built / "guong" / e.slug / "the-chia-se.jpg").is_file()
 
 
 def test_build_is_reproducible(built, root, tmp_path):

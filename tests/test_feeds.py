@@ -153,13 +153,3 @@ def test_term_feeds_follow_their_list_and_pages_announce_them(site):
     links = alternates(term)
     assert [href for _, _, href in links][:3] == [f"{term.url}rss.xml", f"{term.url}atom.xml", f"{term.url}feed.json"]
     assert alternates(site.term("year", "2023"))[0][2] == "rss.xml"  # no feed of its own: the site's
-
-
-def test_story_is_read_back_from_a_rendered_page():
-    from guongsang.feeds import story_of
-
-    page = ('<article class="gs-exemplar"><section class="gs-story">\n<h2 data-pagefind-ignore>Câu chuyện</h2>\n'
-            '<p>Đoạn <em>một</em>.</p>\n<h2>Phần hai</h2><p>Hai.</p>\n  </section>\n'
-            '<section class="gs-sources"><h2>Nguồn</h2></section></article>')
-    assert story_of(page) == "<p>Đoạn <em>một</em>.</p>\n<h2>Phần hai</h2><p>Hai.</p>"
-    assert story_of("<article>Không có câu chuyện</article>") is None

@@ -179,10 +179,15 @@ def test_hostile_text_is_shown_as_text(built):
 def test_images_are_published_without_metadata(built):
     from PIL import Image
 
-    with Image.open(built / "guong" / "thong-tin-rieng" / "co-exif.jpg") as img:
-        assert dict(img.getexif()) == {} and "comment" not in img.info
-    with Image.open(built / "guong" / "xss-the-script" / "minh-hoa.png") as img:
-        assert not {"Author", "Comment"} & set(img.info)
+    # Only re-encoded renditions are published (guongsang.images), never the source files.
+    assert not (built / "guong" / "thong-tin-rieng" / "co-exif.jpg").exists()
+    assert not (built / "guong" / "xss-the-script" / "minh-hoa.png").exists()
+    for folder, stem in (("thong-tin-rieng", "co-exif"), ("xss-the-script", "minh-hoa")):
+        published = sorted((built / "guong" / folder).glob(f"{stem}-*.*"))
+        assert published, folder
+        for path in published:
+            with Image.open(path) as img:
+                assert dict(img.getexif()) == {} and not {"comment", "Author", "Comment", "exif", "xmp"} & set(img.info)
 
 
 def test_bom_crlf_and_nfd_are_published_as_nfc(built):

@@ -26,8 +26,8 @@ from typing import Any
 from .records import Exemplar, Image
 from .site import Page, Term
 
-SCHEMA = 1
-_LIBRARIES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions", "vietnamadminunits",
+SCHEMA = 2
+_LIBRARIES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions", "vietnamadminunits", "pillow",
               "pagefind", "nh3")
 
 
@@ -122,32 +122,34 @@ class RenderCache:
         self.salt = salt_value
         self.fingerprint = Fingerprint()
         self.used: set[str] = set()
-        self.fresh: dict[str, tuple[bytes, bytes]] = {}
+        self.fresh: dict[str, tuple[bytes, bytes, bytes]] = {}
         self.hits = 0
         self._db: sqlite3.Connection | None = None
         if directory is not None:
             directory.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(directory / "pages.sqlite3", isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("CREATE TABLE IF NOT EXISTS pages (key TEXT PRIMARY KEY, html BLOB, search BLOB)")
+            self._db.execute("CREATE TABLE IF NOT EXISTS pages_v2 (key TEXT PRIMARY KEY, html BLOB, search BLOB, "
+                             "story BLOB)")
 
     def key(self, page: Page) -> str:
         return hashlib.sha256(f"{self.salt}:{page.url}:{self.fingerprint.of_page(page)}".encode()).hexdigest()
 
-    def get(self, key: str) -> tuple[str, str] | None:
-        """The cached HTML and search document of a page, or None."""
+    def get(self, key: str) -> tuple[str, str, str] | None:
+        """The cached HTML, search document and story (the record's rendered Markdown) of a page, or None."""
         self.used.add(key)
         if self._db is None:
             return None
-        row = self._db.execute("SELECT html, search FROM pages WHERE key = ?", (key,)).fetchone()
+        row = self._db.execute("SELECT html, search, story FROM pages_v2 WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
         self.hits += 1
-        return zlib.decompress(row[0]).decode(), zlib.decompress(row[1]).decode()
+        html, search, story = (zlib.decompress(blob).decode() for blob in row)
+        return html, search, story
 
-    def put(self, key: str, html: str, search: str = "") -> None:
+    def put(self, key: str, html: str, search: str = "", story: str = "") -> None:
         self.used.add(key)
-        self.fresh[key] = (zlib.compress(html.encode(), 1), zlib.compress(search.encode(), 1))
+        self.fresh[key] = tuple(zlib.compress(text.encode(), 1) for text in (html, search, story))  # type: ignore
 
     def commit(self) -> None:
         """Store what this build rendered and forget what it did not use (call after a complete build)."""
@@ -155,12 +157,13 @@ class RenderCache:
             return
         with self._db:
             self._db.execute("BEGIN")
-            self._db.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?, ?)",
-                                 ((k, h, s) for k, (h, s) in self.fresh.items()))
+            self._db.executemany("INSERT OR REPLACE INTO pages_v2 VALUES (?, ?, ?, ?)",
+                                 ((k, *blobs) for k, blobs in self.fresh.items()))
             self._db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
             self._db.execute("DELETE FROM used")
             self._db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self.used))
-            self._db.execute("DELETE FROM pages WHERE key NOT IN (SELECT key FROM used)")
+            self._db.execute("DELETE FROM pages_v2 WHERE key NOT IN (SELECT key FROM used)")
+            self._db.execute("DROP TABLE IF EXISTS pages")  # the layout before stories were kept
         self.fresh.clear()
 
     def close(self) -> None:

@@ -82,6 +82,13 @@ def _parser() -> argparse.ArgumentParser:
     booklet.add_argument("--output", type=Path, required=True, help="tệp PDF kết quả")
     _editor_parsers(sub, common)
 
+    poster = sub.add_parser("poster", help="xuất áp phích A4 (PDF, có mã QR) để in dán bảng tin")
+    common(poster)
+    poster.add_argument("slugs", nargs="*", metavar="SLUG", help="định danh gương điển hình (tên tệp hồ sơ)")
+    poster.add_argument("--all", action="store_true", help="xuất áp phích cho mọi gương điển hình")
+    poster.add_argument("--out", type=Path, default=Path("ap-phich"), help="thư mục ghi PDF (mặc định: ap-phich)")
+    poster.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+
     schema = sub.add_parser("schema", help="xuất JSON Schema của hồ sơ")
     schema.add_argument("--output", type=Path, default=Path("schema/exemplar.schema.json"))
     schema.add_argument("--catalog", default="content/catalog")
@@ -245,6 +252,40 @@ def cmd_booklet(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_poster(args: argparse.Namespace) -> int:
+    import shutil
+
+    import yaml
+
+    from .filecache import DEFAULT_DIR
+    from .posters import render_posters
+
+    if not args.slugs and not args.all:
+        print("Hãy nêu định danh gương điển hình (ví dụ: guongsang poster nguyen-van-an) hoặc dùng --all.",
+              file=sys.stderr)
+        return EXIT_USAGE
+    loaded = _valid_site(args)
+    if loaded is None:
+        return EXIT_INVALID
+    assert loaded.site
+    unknown = [slug for slug in args.slugs if slug not in loaded.site.by_slug]
+    if unknown:
+        print("Không có gương điển hình: " + ", ".join(unknown), file=sys.stderr)
+        return EXIT_INVALID
+    root = loaded.settings.root
+    config_file = args.config_file if args.config_file.is_absolute() else root / args.config_file
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) if config_file.is_file() else {}
+    chosen = loaded.site.exemplars if args.all else [loaded.site.by_slug[s] for s in args.slugs]
+    made = render_posters(chosen, config.get("site_name", "Gương sáng"), _site_url(root), root / DEFAULT_DIR,
+                          root / "theme")
+    out = args.out if args.out.is_absolute() else root / args.out
+    out.mkdir(parents=True, exist_ok=True)
+    for slug, path in made.items():
+        shutil.copyfile(path, out / f"{slug}.pdf")
+    print(f"Đã ghi {len(made)} áp phích vào {out}", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .catalog import load_catalog
     from .contests import json_schemas as contest_schemas
@@ -295,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     handlers = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "schema": cmd_schema,
                 "report": cmd_report, "booklet": cmd_booklet,
                 "new": _editor_command, "from-issue": _editor_command, "import": _editor_command,
-                "templates": _editor_command}
+                "templates": _editor_command, "poster": cmd_poster}
     return handlers[args.command](args)
 
 

@@ -70,6 +70,8 @@ CODES: dict[str, Code] = _codes(
     ("GS043", "Đường dẫn ảnh không an toàn",
      "Ảnh phải là tệp thật nằm trong kho dữ liệu, ghi theo đường dẫn tương đối như `anh/ten-anh.jpg`: "
      "không dùng đường dẫn tuyệt đối, không trỏ ra ngoài kho bằng `../`, không dùng liên kết tượng trưng (symlink)."),
+    ("GS044", "Ảnh quá lớn",
+     "Ảnh tối đa 20 MB và 50 triệu điểm ảnh; thu nhỏ ảnh (cạnh dài khoảng 2.000 điểm ảnh là đủ) rồi gửi lại."),
     ("GS050", "Thiếu sự đồng ý của người được nêu gương",
      "Với cá nhân và hộ gia đình, ghi rõ ai đồng ý, ngày nào, hình thức nào ở trường `consent`."),
     ("GS051", "Thiếu sự đồng ý của cha, mẹ hoặc người giám hộ",

@@ -47,7 +47,7 @@ def write_embeds(site: Site, templates: Path, out: Path, ctx: Any) -> list[str]:
     for term in site.columns:
         url = embed_url(term.key)
         html = template.render(column=term, items=term.exemplars[:EMBED_ITEMS], shown=DEFAULT_SHOWN, root=_root(url),
-                               site_name=ctx.site_name, scope=ctx.scope, columns=COLUMNS)
+                               site_name=ctx.site_name, scope=ctx.scope, columns=COLUMNS, image_of=ctx.image_of)
         path = out / url / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(html, encoding="utf-8")

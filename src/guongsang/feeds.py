@@ -49,18 +49,6 @@ def xml_safe(text: str) -> str:
     return _XML_INVALID.sub("", nfc(text))
 
 
-_STORY = re.compile(r'<section class="gs-story">\s*<h2[^>]*>.*?</h2>(.*?)</section>', re.S)
-
-
-def story_of(page_html: str) -> str | None:
-    """The story HTML inside a rendered exemplar page (its ``gs-story`` section), for pages the renderer took
-    from its cache without rendering the Markdown again; None when the page has no such section."""
-    start = page_html.find('<section class="gs-story">')
-    end = page_html.find("</article>", start)
-    found = _STORY.search(page_html, start, end) if start >= 0 and end > start else None
-    return found.group(1).strip() if found else None
-
-
 def feed_base(term: Term | None) -> str | None:
     """The URL of the list whose feeds a page links to ("" for the site), or None when the list has none."""
     if term is None or term.section not in FEED_SECTIONS:
@@ -114,6 +102,19 @@ class FeedContext:
     today: dt.date
     story: Callable[[Exemplar], str]  # the story as HTML (links relative to the exemplar's page)
     scope: str = ""  # the area of a sub-site, said in every feed title
+    # The published rendition of an exemplar's first image: (site-relative URL, MIME type, bytes, width, height).
+    # None: the source file beside the page (sites built without image processing, and tests).
+    image: Callable[[Exemplar, int], tuple[str, str, int, int, int] | None] | None = None
+
+    def image_of(self, exemplar: Exemplar, index: int = 0) -> tuple[str, str, int, int, int] | None:
+        """Where an exemplar's image is published, as :attr:`image` says (None: no such image)."""
+        if index >= len(exemplar.images):
+            return None
+        img = exemplar.images[index]
+        if self.image is not None:
+            return self.image(exemplar, index)
+        kind = mimetypes.guess_type(img.path.name)[0] or "image/jpeg"
+        return f"{exemplar_url(exemplar.slug)}{img.path.name}", kind, img.path.stat().st_size, img.width, img.height
 
     def absolute(self, url: str) -> str:
         """A site-relative URL ("guong/x/") made absolute; plain concatenation is exact for those, and cheap."""
@@ -159,11 +160,10 @@ def _term_key(term: Term) -> str:
 def entry(exemplar: Exemplar, ctx: FeedContext) -> Entry:
     page = ctx.absolute(exemplar_url(exemplar.slug))
     image = None
-    if exemplar.image is not None:
-        img = exemplar.image
-        kind = mimetypes.guess_type(img.path.name)[0] or "image/jpeg"
-        image = Enclosure(page + img.path.name, img.alt, img.path.stat().st_size, kind, img.width,
-                          img.height)
+    published = ctx.image_of(exemplar)
+    if published is not None and exemplar.image is not None:
+        url, kind, length, width, height = published
+        image = Enclosure(ctx.absolute(url), exemplar.image.alt, length, kind, width, height)
     story = _LINK.sub(lambda m: f'{m.group(1)}{urljoin(page, m.group(2))}"', ctx.story(exemplar))
     header = _ITEM.render(e=exemplar, image=image, place=exemplar.locality.current_label)
     published = dt.datetime.combine(published_on(exemplar, ctx.today), dt.time(), VIETNAM)

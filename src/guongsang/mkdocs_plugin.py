@@ -19,19 +19,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import csp, templating
+from . import csp, media, posters, templating
 from .cache import RenderCache, salt
 from .contest_site import ContestPage
 from .diagnostics import Severity, render, summary
-from .feeds import FeedContext, story_of
-from .privacy import scrub_image
+from .feeds import FeedContext
+from .fonts import FONTS_DIR
 from .project import Loaded, Settings, load
 from .propagation import write_outputs
 from .proposal import SUBMIT_URL
 from .sanitize import clean_html
 from .scope import search_scope
 from .search import Indexer, document, entry_document
-from .site import EXEMPLARS, Page, booklet_url
+from .site import Page, booklet_url
 from .spreadsheet import TEMPLATE_NAME, template_workbook
 from .validate import RecordMemo
 
@@ -56,6 +56,7 @@ class GuongSangConfig(Config):
     cache = c.Type(bool, default=True)
     booklets = c.Type(list, default=[])  # booklet PDFs to publish, e.g. ["plan:thanh-xuan-2023", "year:2024"]
     booklet_limit = c.Type(int, default=100)  # exemplars per published booklet (featured, then newest)
+    posters = c.Type(bool, default=False)  # an A4 PDF poster per exemplar (costly at scale: opt-in)
 
 
 CACHED_TEMPLATE = "gs-cached.html"  # renders nothing: the page's HTML comes from the render cache
@@ -94,9 +95,10 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self.indexer: Indexer | None = None
         self.cache: RenderCache | None = None
         self.keys: dict[str, str] = {}  # src_uri → render-cache key of pages rendered in this build
-        self.cached: dict[str, tuple[str, str]] = {}  # src_uri → (HTML, search document) from the cache
+        self.cached: dict[str, tuple[str, str, str]] = {}  # src_uri → (HTML, search document, story) from the cache
         self.stories: dict[str, str] = {}  # exemplar slug → story HTML as rendered, for the feeds
         self.site_name = ""
+        self.media = media.Media()
 
     def settings(self, config: Any) -> Settings:
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
@@ -124,13 +126,15 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self.keys, self.cached = {}, {}
         return config
 
+    def cache_folder(self, settings: Settings) -> Path:
+        """Where cached pages, image renditions, cards and posters live (default .cache/guongsang)."""
+        root = settings.root
+        folder = Path(os.environ.get("GUONGSANG_CACHE_DIR") or self.config.cache_dir or root / ".cache/guongsang")
+        return folder if folder.is_absolute() else root / folder
+
     def open_cache(self, config: Any, settings: Settings) -> RenderCache:
         """The render cache, salted with everything every page depends on."""
-        root = settings.root
-        folder = None
-        if self.config.cache:
-            folder = Path(os.environ.get("GUONGSANG_CACHE_DIR") or self.config.cache_dir or root / ".cache/guongsang")
-            folder = folder if folder.is_absolute() else root / folder
+        folder = self.cache_folder(settings) if self.config.cache else None
         inputs = [Path(config.config_file_path), Path(config.docs_dir), settings.catalog,
                   *([settings.contests] if settings.contests else [])]  # exemplar pages list entries about them
         if config.theme.custom_dir:
@@ -150,11 +154,17 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             files.append(File.generated(config, uri, content=content))
         assert self.loaded.catalog
         files.append(File.generated(config, SUBMIT_URL + TEMPLATE_NAME, content=template_workbook(self.loaded.catalog)))
-        for exemplar in self.loaded.site.exemplars:
-            for image in exemplar.images:
-                uri = f"{EXEMPLARS}/{exemplar.slug}/{image.path.name}"
-                if files.get_file_from_path(uri) is None:  # published without EXIF, GPS and other metadata
-                    files.append(File.generated(config, uri, content=scrub_image(image.path)))
+        root, folder = self.loaded.settings.root, self.cache_folder(self.loaded.settings)
+        self.media = media.prepare(self.loaded.site, folder, root / FONTS_DIR,
+                                   config.site_name, config.site_url or "", config.site_description or "")
+        if self.config.posters:
+            theme = Path(config.theme.custom_dir) if config.theme.custom_dir else root / "theme"
+            self.media.files.update(posters.publish(self.loaded.site, folder, theme,
+                                                    config.site_name, config.site_url or ""))
+            self.media.posters = True
+        for uri, path in self.media.files.items():
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(path)))
         return files
 
     def _booklets(self, config: Any) -> dict[str, bytes]:
@@ -179,7 +189,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
         assert self.loaded and self.loaded.site
-        templating.install(env, self.loaded.site, self.loaded.settings.today)
+        templating.install(env, self.loaded.site, self.loaded.settings.today, self.media)
         env.globals["gs_search_config"]["scope"] = search_scope(self.loaded.area, self.config.wider_index)
         return env
 
@@ -214,7 +224,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         derived = self.pages.get(page.file.src_uri)
         html = clean_html(html) if derived and derived.source else html
         if derived and derived.exemplar:
-            self.stories[derived.exemplar.slug] = html.strip()  # as story_of() reads it back from a cached page
+            self.stories[derived.exemplar.slug] = html.strip()  # for the feeds; kept in the render cache too
         return Markup(html)
 
     def on_pre_build(self, config: Any) -> None:
@@ -227,16 +237,17 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         uri = page.file.src_uri
         if uri in self.cached:  # already sealed when it was cached
-            output, search = self.cached.pop(uri)
+            output, search, story = self.cached.pop(uri)
             derived = self.pages.get(uri)
-            if derived and derived.exemplar and (story := story_of(output)) is not None:
+            if derived and derived.exemplar and story:
                 self.stories[derived.exemplar.slug] = story
         else:
             output = csp.seal(output)
             derived = self.pages.get(uri)
             search = search_document(derived, page.content) if derived else ""
             if self.cache and uri in self.keys:
-                self.cache.put(self.keys.pop(uri), output, search)
+                story = self.stories.get(derived.exemplar.slug, "") if derived and derived.exemplar else ""
+                self.cache.put(self.keys.pop(uri), output, search, story)
         if self.indexer and search:
             self.indexer.add(f"/{page.url}", search)
         return output
@@ -253,7 +264,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         assert self.loaded and self.loaded.site
         site_url = config.site_url or ""
         ctx = FeedContext(self.site_name, site_url if site_url.endswith("/") or not site_url else f"{site_url}/",
-                          self.loaded.settings.today, lambda e: self._story(e, config), self.loaded.site.scope)
+                          self.loaded.settings.today, lambda e: self._story(e, config), self.loaded.site.scope,
+                          self.media.published)
         outputs = write_outputs(self.loaded.site, ctx, Path(config.theme.custom_dir), Path(config.site_dir))
         log.info("guongsang: %d feed files, %d embeds, %d open-data files", outputs.feeds, len(outputs.embeds),
                  len(outputs.data))

@@ -58,9 +58,9 @@ FIELDS: list[tuple[str, str, Callable[[Exemplar, Any], Any]]] = [
      lambda e, c: [{"form": a.form.label, "level": a.level.label, "year": a.year, "decision": a.decision,
                     "date": a.date.isoformat() if a.date else ""} for a in e.awards]),
     ("images", "Ảnh: địa chỉ, mô tả, chú thích, tác giả, kích thước",
-     lambda e, c: [{"url": urljoin(urljoin(c.site_url, exemplar_url(e.slug)), i.path.name), "alt": i.alt,
-                    "caption": i.caption, "credit": i.credit, "width": i.width, "height": i.height}
-                   for i in e.images]),
+     lambda e, c: [{"url": urljoin(c.site_url, found[0]), "alt": i.alt, "caption": i.caption, "credit": i.credit,
+                    "width": found[3], "height": found[4]}
+                   for n, i in enumerate(e.images) if (found := c.image_of(e, n))]),
     ("sources", "Nguồn tham khảo: tiêu đề, địa chỉ, nơi đăng, ngày",
      lambda e, c: [{"title": s.title, "url": s.url, "publisher": s.publisher,
                     "date": s.date.isoformat() if s.date else ""} for s in e.sources]),

@@ -85,6 +85,19 @@ def feed_url(base: str, fmt: str) -> str:
 
 def embed_url(column: str) -> str:
     return f"{EMBED}/{column}/"
+def image_file_url(slug: str, name: str, width: int, fmt: str) -> str:
+    """One rendition of an exemplar's image: ``guong/SLUG/NAME-640.webp``."""
+    return f"{EXEMPLARS}/{slug}/{name}-{width}.{fmt}"
+
+
+def card_url(slug: str | None = None) -> str:
+    """The 1200×630 social card of an exemplar, or of the whole site when ``slug`` is None."""
+    return f"{EXEMPLARS}/{slug}/the-chia-se.jpg" if slug else "assets/images/the-chia-se.jpg"
+
+
+def poster_url(slug: str) -> str:
+    """The A4 poster (PDF) of an exemplar, for notice boards."""
+    return f"{EXEMPLARS}/{slug}/ap-phich.pdf"
 
 
 @dataclass

@@ -16,13 +16,26 @@ from .contest_site import entry_url
 from .contests import VISIBILITY
 from .embed import snippet
 from .feeds import FEED_ITEMS, FORMAT_NAMES, alternates
+from .images import published_names, widths_for
+from .media import Media
 from .opendata import SHARD_SIZE
 from .places import gazetteer
 from .progress import STATUS_LABELS
 from .proposal import for_browser, form_config
 from .records import Exemplar, Image
 from .search import FILTERS, SORT_YEAR, locality_line
-from .site import EXEMPLARS, FEED_FILES, Site, embed_url, exemplar_url, feed_url, plan_json_url, plan_url
+from .site import (
+    FEED_FILES,
+    Site,
+    card_url,
+    embed_url,
+    exemplar_url,
+    feed_url,
+    image_file_url,
+    plan_json_url,
+    plan_url,
+    poster_url,
+)
 from .spreadsheet import TEMPLATE_NAME
 
 
@@ -43,14 +56,28 @@ def vi_percent(value: float) -> str:
 
 
 def image_url(exemplar: Exemplar, image: Image | None = None) -> str:
+    """The smallest WebP rendition of an image (search-result thumbnails)."""
     image = image or exemplar.image
-    return f"{EXEMPLARS}/{exemplar.slug}/{image.path.name}" if image else ""
+    if image is None:
+        return ""
+    name = published_names(i.src for i in exemplar.images)[exemplar.images.index(image)]
+    return image_file_url(exemplar.slug, name, widths_for(image.width)[0], "webp")
 
 
-def install(env: Any, site: Site, today: dt.date) -> None:
+def share_links(url: str) -> dict[str, str]:
+    """Plain share links (no third-party script): Facebook's sharer and Zalo's share page."""
+    from urllib.parse import quote
+
+    return {"facebook": f"https://www.facebook.com/sharer/sharer.php?u={quote(url, safe='')}",
+            "zalo": f"https://sp.zalo.me/share_inline?url={quote(url, safe='')}"}
+
+
+def install(env: Any, site: Site, today: dt.date, media: Media | None = None) -> None:
     """Register globals and filters on a Jinja environment."""
+    media = media or Media()
     env.autoescape = True  # every value is text unless marked otherwise (page.content, cleaned, is Markup)
     env.globals.update(gs_site=site, gs_today=today, gs_csp=Markup(csp.policy()), gs_visibility=VISIBILITY,
+                       gs_media=media, gs_posters=media.posters,
                        gs_search_config={"filters": list(FILTERS.items()), "sortYear": SORT_YEAR, "pageSize": 10},
                        gs_plan_status=STATUS_LABELS, gs_booklets=dict(site.booklets))
     env.globals.update(gs_form=lambda: form_config(site.catalog, gazetteer(), today.year),
@@ -58,7 +85,8 @@ def install(env: Any, site: Site, today: dt.date) -> None:
     env.filters["gs_for_browser"] = for_browser
     env.filters.update(vi_date=vi_date, vi_number=vi_number, vi_percent=vi_percent, entry_url=entry_url,
                        exemplar_url=lambda e: exemplar_url(e.slug), image_url=image_url, gs_locality=locality_line,
-                       plan_url=plan_url, plan_json_url=plan_json_url)
+                       plan_url=plan_url, plan_json_url=plan_json_url, gs_picture=media.picture,
+                       gs_card_url=card_url, gs_poster_url=poster_url, gs_share=share_links)
     # Propagation: feeds announced in page heads, feed and embed URLs, the snippet a portal pastes.
     env.globals.update(gs_feed_formats=[(fmt, FORMAT_NAMES[fmt]) for fmt in FEED_FILES], gs_feed_items=FEED_ITEMS,
                        gs_open_data_parts=-(-len(site.exemplars) // SHARD_SIZE) or 1)

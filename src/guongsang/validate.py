@@ -20,6 +20,8 @@ from . import frontmatter, trust
 from .catalog import Catalog, Entry, Table
 from .diagnostics import Diagnostic, did_you_mean, is_error
 from .frontmatter import Document
+from .images import ImageProblem
+from .images import inspect as inspect_image
 from .places import Gazetteer, Locality, LocalityError
 from .privacy import flatten
 from .records import Award, Consent, Exemplar, Image, Source, Withdrawn, scan
@@ -129,18 +131,6 @@ def _lookup(doc: Document, table: Table, value: str, loc: tuple, code: str, what
     return entry
 
 
-def _image_size(path: Path) -> tuple[int, int] | None:
-    """Width and height from the image header (cheap), or None when Pillow cannot read it."""
-    from PIL import Image as PILImage
-    from PIL import UnidentifiedImageError
-
-    try:
-        with PILImage.open(path) as img:
-            return img.size
-    except (UnidentifiedImageError, OSError):
-        return None
-
-
 def _image(doc: Document, index: int, src: str, folder: Path,
            roots: tuple[Path, ...]) -> tuple[Path, tuple[int, int]] | None:
     """The image file a record names and its size, or None after reporting why it cannot be used."""
@@ -154,10 +144,11 @@ def _image(doc: Document, index: int, src: str, folder: Path,
         doc.diagnostics.append(doc.error(loc, "GS040", f"không tìm thấy tệp ảnh “{src}”."))
     elif path.suffix.lower() not in IMAGE_SUFFIXES:
         doc.diagnostics.append(doc.error(loc, "GS042", f"“{src}” không phải ảnh JPEG, PNG hoặc WebP."))
-    elif (size := _image_size(path)) is None:
-        doc.diagnostics.append(doc.error(loc, "GS042", f"tệp “{src}” hỏng hoặc không phải ảnh."))
     else:
-        return path, size
+        try:
+            return path, inspect_image(path)
+        except ImageProblem as problem:
+            doc.diagnostics.append(doc.error(loc, problem.code, problem.message))
     return None
 
 

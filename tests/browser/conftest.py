@@ -28,7 +28,8 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
+def built_site_dir(tmp_path_factory) -> Path:
+    """The sample site, built once per session."""
     from guongsang.cli import main
 
     root = Path(__file__).resolve().parents[2]
@@ -39,7 +40,12 @@ def site_url(tmp_path_factory):
     finally:
         if saved is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
-    handler = functools.partial(_QuietHandler, directory=str(out))
+    return out
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site_dir):
+    handler = functools.partial(_QuietHandler, directory=str(built_site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -1,0 +1,133 @@
+"""Social cards: the 1200×630 picture Facebook, Zalo and others show when a page is shared.
+
+Drawn with Pillow in the site's font (Be Vietnam Pro, Vietnamese complete), from plain text and an optional
+photo, so the same function serves an exemplar and the site as a whole. Deterministic: the basic layout
+engine (no system text shaper) and fixed JPEG settings give the same bytes on every machine.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+WIDTH, HEIGHT = 1200, 630
+PHOTO_WIDTH = 470
+MARGIN = 64
+RED = (122, 18, 24)
+RED_DARK = (84, 10, 16)
+GOLD = (240, 196, 92)
+WHITE = (255, 255, 255)
+SOFT = (246, 226, 222)
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class Card:
+    """What a card says. ``eyebrow`` above the name; ``lines`` below it (movement, locality …)."""
+
+    title: str
+    brand: str = "Gương sáng"
+    eyebrow: str = ""
+    lines: tuple[str, ...] = ()
+    footer: str = ""
+    initials: str = ""  # drawn instead of a photo when there is none
+    photo: Path | None = None
+
+
+def _star(draw: ImageDraw.ImageDraw, centre: tuple[int, int], radius: int, fill: tuple[int, int, int]) -> None:
+    """A five-pointed star (the font has no ★ glyph)."""
+    points = []
+    for i in range(10):
+        r = radius if i % 2 == 0 else radius * 0.42
+        angle = math.pi * (i / 5 - 0.5)
+        points.append((centre[0] + r * math.cos(angle), centre[1] + r * math.sin(angle)))
+    draw.polygon(points, fill=fill)
+
+
+def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.BASIC)
+
+
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
+    """Greedy word wrap to ``width`` px; an overflowing last line ends with an ellipsis."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and font.getlength(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    if len(lines) > max_lines:
+        last = " ".join(lines[max_lines - 1:])
+        while last and font.getlength(last + "…") > width:
+            last = last[:-1].rstrip()
+        lines = [*lines[: max_lines - 1], last + "…"]
+    return lines
+
+
+def _fit_title(text: str, bold: Path, width: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """The largest title size (68 → 44 px) at which ``text`` fits in three lines."""
+    for size in (68, 62, 56, 50, 44):
+        font = _font(bold, size)
+        lines = wrap(text, font, width, 99)
+        if len(lines) <= 3:
+            return font, lines
+    return font, wrap(text, font, width, 3)
+
+
+def _photo(card: Card, bold: Path) -> Image.Image:
+    from .images import upright
+
+    if card.photo is not None:
+        return ImageOps.fit(upright(card.photo).convert("RGB"), (PHOTO_WIDTH, HEIGHT), Image.Resampling.LANCZOS)
+    panel = Image.new("RGB", (PHOTO_WIDTH, HEIGHT), RED_DARK)
+    draw = ImageDraw.Draw(panel)
+    radius = 150
+    centre = (PHOTO_WIDTH // 2, HEIGHT // 2)
+    draw.ellipse((centre[0] - radius, centre[1] - radius, centre[0] + radius, centre[1] + radius), outline=GOLD,
+                 width=6)
+    if card.initials:
+        size = 150 if len(card.initials) <= 2 else 100
+        draw.text(centre, card.initials, font=_font(bold, size), fill=GOLD, anchor="mm")
+    else:
+        _star(draw, centre, 100, GOLD)
+    return panel
+
+
+def render(card: Card, regular: Path, bold: Path) -> bytes:
+    """The card as a baseline JPEG (quality 86), 1200×630."""
+    canvas = Image.new("RGB", (WIDTH, HEIGHT), RED)
+    draw = ImageDraw.Draw(canvas)
+    text_width = WIDTH - PHOTO_WIDTH - 2 * MARGIN
+    canvas.paste(_photo(card, bold), (WIDTH - PHOTO_WIDTH, 0))
+    draw.rectangle((WIDTH - PHOTO_WIDTH - 8, 0, WIDTH - PHOTO_WIDTH - 1, HEIGHT), fill=GOLD)
+    y = MARGIN - 8
+    _star(draw, (MARGIN + 13, y + 16), 15, GOLD)
+    draw.text((MARGIN + 38, y), card.brand.upper(), font=_font(bold, 26), fill=GOLD)
+    y += 58
+    if card.eyebrow:
+        eyebrow = _font(bold, 26)
+        draw.text((MARGIN, y), card.eyebrow.upper(), font=eyebrow, fill=SOFT)
+        y += 46
+    title_font, title = _fit_title(card.title, bold, text_width)
+    step = round(title_font.size * 1.2)
+    for line in title:
+        draw.text((MARGIN, y), line, font=title_font, fill=WHITE)
+        y += step
+    y += 18
+    body = _font(regular, 30)
+    for text in card.lines:
+        for line in wrap(text, body, text_width, 2):
+            if y > HEIGHT - MARGIN - 70:
+                break
+            draw.text((MARGIN, y), line, font=body, fill=SOFT)
+            y += 40
+        y += 6
+    if card.footer:
+        draw.text((MARGIN, HEIGHT - MARGIN - 4), card.footer, font=_font(bold, 24), fill=GOLD, anchor="ls")
+    out = io.BytesIO()
+    canvas.save(out, "JPEG", quality=86, optimize=True, progressive=False)
+    return out.getvalue()

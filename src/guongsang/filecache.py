@@ -1,0 +1,84 @@
+"""A content-addressed file cache (``.cache/guongsang/…`` by default, git-ignored).
+
+Outputs are stored under the hash of everything that shapes them, so a build reuses whatever it made before
+for the same inputs — across full and incremental builds alike — and never needs to invalidate anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+DEFAULT_DIR = Path(".cache") / "guongsang"
+
+
+def key(*parts: Any) -> str:
+    """A stable hash of JSON-able parts (paths and bytes included)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        if isinstance(part, bytes):
+            digest.update(part)
+        else:
+            digest.update(json.dumps(part, sort_keys=True, ensure_ascii=False, default=str).encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+_DIGESTS: dict[tuple[str, int, int], str] = {}  # (path, size, mtime) → digest, for the rebuilds of one process
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes; a file unchanged on disk since this process last read it is not read again."""
+    stat = path.stat()
+    stamp = (str(path), stat.st_size, stat.st_mtime_ns)
+    if stamp not in _DIGESTS:
+        _DIGESTS[stamp] = _read_digest(path)
+    return _DIGESTS[stamp]
+
+
+def _read_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def cached_file(folder: Path, digest: str, suffix: str, make: Callable[[], bytes]) -> Path:
+    """``folder/ab/abcdef….suffix``, made by ``make()`` unless already there; written atomically."""
+    path = folder / digest[:2] / f"{digest}{suffix}"
+    if path.is_file():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = make()
+    handle, temporary = tempfile.mkstemp(prefix=f".{digest[:12]}-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def parallel_map(work: Callable[[T], R], jobs: list[T], workers: int | None = None) -> list[R]:
+    """``[work(job) for job in jobs]``, in worker processes when there are enough jobs to be worth it."""
+    workers = min(workers or os.cpu_count() or 1, 8, len(jobs))
+    if workers <= 1 or len(jobs) < 8:
+        return [work(job) for job in jobs]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # forkserver, not fork: the build may already run threads (the search indexer), which fork would copy mid-lock.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
+        return list(pool.map(work, jobs, chunksize=max(1, min(16, len(jobs) // (workers * 4)))))

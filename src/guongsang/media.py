@@ -1,0 +1,122 @@
+"""What the site publishes besides pages: image renditions, social cards and (when asked) posters.
+
+Planned from the derived site and made through the content-hash cache (:mod:`guongsang.cache`), so a
+rebuild only processes what changed. Renderer-neutral: it returns site-relative URIs and the files to copy
+there, and the :class:`Picture` data templates turn into ``<picture>`` elements.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from . import cards, images
+from .filecache import cached_file, file_digest, key, parallel_map
+from .fonts import merged_font
+from .records import Exemplar
+from .site import Site, card_url, image_file_url
+
+CARDS_DIR = "cards"
+IMAGES_DIR = "images"
+
+
+@dataclass(frozen=True)
+class Source:
+    mime: str
+    candidates: tuple[tuple[str, int], ...]  # (site-relative URL, width in px)
+
+
+@dataclass(frozen=True)
+class Picture:
+    """One published image, ready for a ``<picture>``: sources best format first, a WebP fallback."""
+
+    width: int
+    height: int
+    alt: str
+    placeholder: str  # web-safe colour, e.g. "963" → class gs-ph-963
+    sources: tuple[Source, ...]
+    src: str
+    caption: str = ""
+    credit: str = ""
+
+
+@dataclass
+class Media:
+    pictures: dict[tuple[str, int], Picture] = field(default_factory=dict)
+    files: dict[str, Path] = field(default_factory=dict)  # site-relative URI → file to publish there
+    posters: bool = False
+
+    def picture(self, exemplar: Exemplar, index: int = 0) -> Picture | None:
+        return self.pictures.get((exemplar.slug, index))
+
+    def published(self, exemplar: Exemplar, index: int = 0) -> tuple[str, str, int, int, int] | None:
+        """The WebP fallback of an image as feeds, embeds and open data link it: (site-relative URL, MIME type,
+        bytes, width, height)."""
+        pic = self.picture(exemplar, index)
+        if pic is None or pic.src not in self.files:
+            return None
+        width = next((w for source in pic.sources for url, w in source.candidates if url == pic.src), pic.width)
+        return pic.src, "image/webp", self.files[pic.src].stat().st_size, width, round(pic.height * width / pic.width)
+
+
+def picture(exemplar: Exemplar, index: int, name: str, rendition: images.Rendition) -> Picture:
+    image = exemplar.images[index]
+    sources = tuple(Source(images.MIME[fmt], tuple((image_file_url(exemplar.slug, name, v.width, fmt), v.width)
+                                                   for v in rendition.of(fmt)))
+                    for fmt in rendition.formats)
+    fallback = rendition.fallback()
+    return Picture(rendition.width, rendition.height, image.alt, rendition.placeholder, sources,
+                   image_file_url(exemplar.slug, name, fallback.width, "webp"), image.caption, image.credit)
+
+
+def display_host(site_url: str) -> str:
+    """"guongsang.github.io/guongsang" — the site address as printed on cards and posters."""
+    parts = urlsplit(site_url or "")
+    return (parts.netloc + parts.path).rstrip("/")
+
+
+def exemplar_card(exemplar: Exemplar, site_name: str, host: str) -> cards.Card:
+    movements = "; ".join(m.label for m in exemplar.movements[:2])
+    words = exemplar.name.split()
+    return cards.Card(
+        title=exemplar.name, brand=site_name, eyebrow=f"{exemplar.kind.label} · {exemplar.year}",
+        lines=(movements, exemplar.locality.current_label), footer=host,
+        initials=(words[-1][0] if words else "").upper(), photo=exemplar.image.path if exemplar.image else None)
+
+
+def site_card(site_name: str, description: str, host: str) -> cards.Card:
+    return cards.Card(title=description, brand=site_name, footer=host)
+
+
+def _card_job(args: tuple[cards.Card, Path, Path, Path]) -> Path:
+    card, regular, bold, folder = args
+    photo = file_digest(card.photo) if card.photo else None
+    text = (card.title, card.brand, card.eyebrow, card.lines, card.footer, card.initials)
+    digest = key("card", cards.VERSION, text, photo, regular.name, bold.name)
+    return cached_file(folder, digest, ".jpg", lambda: cards.render(card, regular, bold))
+
+
+def prepare(site: Site, cache_dir: Path, fonts_dir: Path, site_name: str, site_url: str,
+            description: str = "") -> Media:
+    """Renditions of every image and a social card per exemplar (and one for the site), through the cache."""
+    media = Media()
+    sources = [image.path for e in site.exemplars for image in e.images]
+    renditions = images.render_all(sources, cache_dir / IMAGES_DIR)
+    for exemplar in site.exemplars:
+        names = images.published_names(image.src for image in exemplar.images)
+        for index, (image, name) in enumerate(zip(exemplar.images, names, strict=True)):
+            rendition = renditions[image.path]
+            media.pictures[(exemplar.slug, index)] = picture(exemplar, index, name, rendition)
+            for variant in rendition.variants:
+                media.files[image_file_url(exemplar.slug, name, variant.width, variant.format)] = variant.file
+    regular, bold = (merged_font(fonts_dir, weight, cache_dir) for weight in (400, 700))
+    host = display_host(site_url)
+    folder = cache_dir / CARDS_DIR
+    jobs = [(exemplar_card(e, site_name, host), regular, bold, folder) for e in site.exemplars]
+    jobs.append((site_card(site_name, description or site_name, host), regular, bold, folder))
+    made = parallel_map(_card_job, jobs)
+    for exemplar, path in zip(site.exemplars, made, strict=False):
+        media.files[card_url(exemplar.slug)] = path
+    media.files[card_url()] = made[-1]
+    return media

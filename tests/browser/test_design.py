@@ -1,0 +1,167 @@
+"""The look of the site in Chromium: accessibility (axe-core), page weight, responsive images, sharing, print."""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+
+import pytest
+
+from guongsang.project import Settings, load
+from support import ROOT, TODAY
+
+pytestmark = pytest.mark.browser
+
+BUDGET = 200 * 1024  # bytes on the wire before images, first visit
+SCHEMES = ["light", "dark"]
+
+
+@pytest.fixture(scope="module")
+def site(root):
+    return load(Settings.at(root, today=TODAY)).site
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    """axe-core as shipped inside the axe-playwright-python package (no network at test time)."""
+    return resources.files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
+
+
+def pages_to_check(site) -> dict[str, str]:
+    exemplar = next(e for e in site.exemplars if e.images and e.awards and e.sources)
+    movement = next(t for t in site.sections["movements"] if t.count)
+    province = next(t for t in site.sections["places"] if t.children)
+    pages = {"home": "", "exemplar": f"guong/{exemplar.slug}/", "movement": movement.url,
+             "locality": province.children[0].url, "search": "tim-kiem/?q=hien+mau"}
+    contests = sorted((ROOT / "content" / "contests").glob("*.yml"))
+    if contests:
+        from guongsang.contest_site import contest_url
+
+        pages["contest"] = contest_url(contests[0].stem)
+    return pages
+
+
+def serious_violations(page, axe_source: str) -> list[str]:
+    page.evaluate(axe_source)
+    result = page.evaluate("""() => axe.run(document, {resultTypes: ['violations'],
+        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})""")
+    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+            for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_no_serious_accessibility_violations(browser, site_url, site, axe_source, scheme):
+    context = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    page = context.new_page()
+    problems = {}
+    try:
+        for name, path in pages_to_check(site).items():
+            page.goto(f"{site_url}{path}")
+            if name == "search":
+                page.wait_for_selector("html[data-gs-search-ready]")
+                page.wait_for_selector("html:not([data-gs-busy])", state="attached")
+            expected = "slate" if scheme == "dark" else "default"
+            assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+            if found := serious_violations(page, axe_source):
+                problems[name] = found
+    finally:
+        context.close()
+    assert problems == {}
+
+
+def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(page, site_url):
+    page.goto(site_url)
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert "gs-skip" in focused
+    assert page.locator(".gs-skip").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "noi-dung"
+
+
+def test_every_image_has_alt_text_and_explicit_size(page, site_url, site):
+    for path in ("", f"guong/{site.exemplars[0].slug}/"):
+        page.goto(f"{site_url}{path}")
+        for img in page.locator("main img").all():
+            assert img.get_attribute("alt"), img.evaluate("e => e.outerHTML")
+            assert img.get_attribute("width") and img.get_attribute("height")
+
+
+def test_exemplar_page_weight_before_images_and_phone_sized_images(browser, site_url, site, built_site_dir):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from benchlib import serve
+    finally:
+        sys.path.pop(0)
+    exemplar = next(e for e in site.exemplars if e.image and e.image.width >= 640)
+    with serve(built_site_dir) as base:
+        context = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844}, device_scale_factor=2)
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        kinds: dict[str, str] = {}
+        sizes: dict[str, int] = {}
+        cdp.on("Network.responseReceived", lambda e: kinds.__setitem__(e["requestId"], e["type"]))
+        cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+        page.goto(f"{base}guong/{exemplar.slug}/", wait_until="networkidle")
+        hero = page.locator(".gs-hero__img")
+        current = hero.evaluate("img => img.currentSrc")
+        context.close()
+    before_images = sum(size for rid, size in sizes.items() if kinds.get(rid) != "Image")
+    images = sum(size for rid, size in sizes.items() if kinds.get(rid) == "Image")
+    print(f"\nexemplar page: {before_images / 1024:.1f} KB before images, {images / 1024:.1f} KB images")
+    assert before_images <= BUDGET, f"{before_images} bytes before images"
+    # 390 px × 2 → the 640 px rendition (the widest this source has) in AVIF or WebP, never the source file.
+    assert current.endswith(("-640.avif", "-640.webp")), current
+
+
+def test_share_bar_links_and_copy(browser, site_url, site):
+    exemplar = site.exemplars[0]
+    context = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844},
+                                  permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}guong/{exemplar.slug}/")
+        canonical = f"https://guongsang.github.io/guongsang/guong/{exemplar.slug}/"
+        facebook = page.locator(".gs-share__button--facebook").get_attribute("href")
+        assert facebook.startswith("https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fguongsang.github.io")
+        assert page.locator(".gs-share__button--zalo").get_attribute("href").startswith("https://sp.zalo.me/")
+        copy = page.locator("[data-gs-copy]")
+        assert copy.is_visible()  # shown once the script runs
+        copy.click()
+        page.wait_for_function("document.querySelector('[data-gs-status]').textContent.length > 0")
+        assert "Đã sao chép" in page.locator("[data-gs-status]").inner_text()
+        assert page.evaluate("navigator.clipboard.readText()") == canonical
+        # No third-party request: everything the page loaded came from the site itself.
+        hosts = page.evaluate("performance.getEntriesByType('resource').map(r => new URL(r.name).host)")
+        assert set(hosts) <= {site_url.split("/")[2]}
+    finally:
+        context.close()
+
+
+def test_social_meta_on_every_kind_of_page(page, site_url, site):
+    exemplar = site.exemplars[0]
+    for path, image in (("", "assets/images/the-chia-se.jpg"), (f"guong/{exemplar.slug}/",
+                                                                 f"guong/{exemplar.slug}/the-chia-se.jpg"),
+                        ("phong-trao/", "assets/images/the-chia-se.jpg")):
+        page.goto(f"{site_url}{path}")
+        meta = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('meta[property], meta[name]')]
+            .map(m => [m.getAttribute('property') || m.getAttribute('name'), m.content]))""")
+        assert meta["og:title"] and meta["og:description"] and meta["twitter:card"] == "summary_large_image"
+        assert meta["og:image"] == f"https://guongsang.github.io/guongsang/{image}"
+        response = page.request.get(f"{site_url}{image}")
+        assert response.ok and response.headers["content-type"] == "image/jpeg"
+    page.goto(f"{site_url}guong/{exemplar.slug}/")
+    assert page.locator('meta[property="og:type"]').get_attribute("content") == "article"
+    assert page.locator('meta[property="og:title"]').get_attribute("content") == exemplar.title
+
+
+def test_print_shows_the_story_without_the_site_chrome(page, site_url, site):
+    exemplar = next(e for e in site.exemplars if e.sources)
+    page.goto(f"{site_url}guong/{exemplar.slug}/")
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".gs-share").is_visible()
+    assert page.locator(".gs-hero__title").is_visible()
+    assert page.locator(".gs-print-address").is_visible()
+    assert exemplar.sources[0].url in page.locator(".gs-sources").inner_text()

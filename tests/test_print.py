@@ -1,0 +1,148 @@
+"""Social cards and posters: Vietnamese text rendered intact, right size, deterministic."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops, ImageFont
+
+from guongsang import cards, fonts, media, posters
+from guongsang.project import Settings, load
+from support import ROOT, TODAY
+
+REFERENCE = ROOT / "tests" / "fixtures" / "cards" / "the-chia-se.png"
+NAME = "Nguyễn Thị Hồng Nhung"
+LINES = ("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", "Phường Khương Đình, Thành phố Hà Nội")
+
+
+@pytest.fixture(scope="module")
+def font_files(tmp_path_factory) -> tuple[Path, Path]:
+    cache = tmp_path_factory.mktemp("cache")
+    return tuple(fonts.merged_font(ROOT / fonts.FONTS_DIR, weight, cache) for weight in (400, 700))
+
+
+@pytest.fixture(scope="module")
+def site():
+    return load(Settings.at(ROOT, today=TODAY)).site
+
+
+def sample_card() -> cards.Card:
+    return cards.Card(NAME, eyebrow="Cá nhân · 2024", lines=LINES, footer="guongsang.github.io/guongsang",
+                      initials="N")
+
+
+def test_merged_font_covers_every_vietnamese_letter(font_files):
+    from fontTools.ttLib import TTFont
+
+    letters = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+    tones = "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+    everything = letters + letters.upper() + tones + tones.upper() + "0123456789 .,;:–—“”…·"
+    for path in font_files:
+        cmap = TTFont(path).getBestCmap()
+        assert [ch for ch in everything if ord(ch) not in cmap] == [], path.name
+
+
+def test_tone_marks_render_as_distinct_glyphs(font_files):
+    font = ImageFont.truetype(str(font_files[1]), 60, layout_engine=ImageFont.Layout.BASIC)
+
+    def ink(text: str) -> bytes:
+        img = Image.new("L", (200, 120))
+        from PIL import ImageDraw
+
+        ImageDraw.Draw(img).text((20, 10), text, font=font, fill=255)
+        return img.tobytes()
+
+    shapes = [ink(ch) for ch in "eêếềểễệ"]
+    assert len(set(shapes)) == len(shapes)  # no tofu box repeated, every mark drawn
+
+
+def test_social_card_matches_the_reference_render(font_files):
+    data = cards.render(sample_card(), *font_files)
+    card = Image.open(io.BytesIO(data))
+    assert card.format == "JPEG" and card.size == (1200, 630)
+    assert data == cards.render(sample_card(), *font_files)  # deterministic
+    small = card.convert("RGB").resize((600, 315), Image.Resampling.BOX)
+    if not REFERENCE.exists():  # first run on a new layout: write the reference, then look at it
+        REFERENCE.parent.mkdir(parents=True, exist_ok=True)
+        small.save(REFERENCE)
+    reference = Image.open(REFERENCE).convert("RGB")
+    diff = ImageChops.difference(small, reference).convert("L")
+    mean = sum(i * n for i, n in enumerate(diff.histogram())) / (600 * 315)
+    assert mean < 2.0, f"the card differs from {REFERENCE.name} (mean difference {mean:.2f})"
+    # …and it is not a plain canvas: the name's region carries text.
+    other = cards.render(cards.Card("Nguyen Thi Hong Nhung", eyebrow="Cá nhân · 2024", lines=LINES,
+                                    footer="guongsang.github.io/guongsang", initials="N"), *font_files)
+    assert ImageChops.difference(card.convert("RGB"), Image.open(io.BytesIO(other)).convert("RGB")).getbbox()
+
+
+def test_exemplar_card_says_name_movement_and_locality(site):
+    exemplar = next(e for e in site.exemplars if e.image and e.locality.ward)
+    card = media.exemplar_card(exemplar, "Gương sáng", "guongsang.github.io/guongsang")
+    assert card.title == exemplar.name and card.photo == exemplar.image.path
+    assert exemplar.movements[0].label in card.lines[0]
+    assert card.lines[1] == exemplar.locality.current_label
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None and not os.environ.get("CI"),
+                    reason="pdftotext (poppler-utils) not installed")
+def test_poster_pdf_text_extracts_intact_in_vietnamese(site, tmp_path):
+    exemplar = next(e for e in site.exemplars if e.image and e.awards and len(e.achievements) >= 2)
+    made = posters.render_posters([exemplar], "Gương sáng", "https://guongsang.github.io/guongsang/",
+                                  tmp_path / "cache", ROOT / "theme")
+    pdf = made[exemplar.slug]
+    assert pdf.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    flat = " ".join(text.split())
+    for expected in (exemplar.name, exemplar.achievements[0], exemplar.awards[0].form.label,
+                     "Quét mã để đọc toàn bộ câu chuyện",
+                     f"https://guongsang.github.io/guongsang/guong/{exemplar.slug}/"):
+        assert " ".join(expected.split()) in flat, expected
+    pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    info = dict(line.split(":", 1) for line in pages.splitlines() if ":" in line)
+    assert info["Pages"].strip() == "1" and "(A4)" in info["Page size"]
+    assert info["Title"].strip() == f"{exemplar.name} — Gương sáng"
+    again = posters.render_posters([exemplar], "Gương sáng", "https://guongsang.github.io/guongsang/",
+                                   tmp_path / "other-cache", ROOT / "theme")[exemplar.slug]
+    assert again.read_bytes() == pdf.read_bytes()  # deterministic: same record, same bytes
+
+
+def test_poster_command_writes_pdfs(root, tmp_path, site):
+    from guongsang.cli import main
+
+    slug = site.exemplars[0].slug
+    assert main(["--root", str(root), "poster", "khong-co-ai"]) == 1
+    assert main(["--root", str(root), "poster"]) == 2
+    assert main(["--root", str(root), "poster", slug, "--out", str(tmp_path), "--today", "2025-11-01"]) == 0
+    assert (tmp_path / f"{slug}.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.slow
+def test_posters_option_publishes_a_pdf_and_a_link_beside_each_page(tmp_path):
+    import yaml
+
+    from guongsang.build import build_site_dir
+
+    records = tmp_path / "exemplars"
+    records.mkdir()
+    from support import VALID
+
+    (records / "nguyen-thi-lan-anh.md").write_text(VALID, encoding="utf-8")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(ROOT / "content")
+    config["theme"]["custom_dir"] = str(ROOT / "theme")
+    config["plugins"] = [{"guongsang": {"posters": True, "search": False}}]
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    loaded = load(Settings.at(ROOT, records, today=TODAY, contests=None))
+    out = tmp_path / "site"
+    build_site_dir(loaded, config_file, out)
+    folder = out / "guong" / "nguyen-thi-lan-anh"
+    assert (folder / "ap-phich.pdf").read_bytes().startswith(b"%PDF")
+    html = (folder / "index.html").read_text(encoding="utf-8")
+    assert 'href="ap-phich.pdf" download' in html and "Áp phích A4 (PDF)" in html
