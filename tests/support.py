@@ -35,17 +35,17 @@ Bà Lan Anh bắt đầu tủ sách từ một giá gỗ nhỏ.
 """
 
 
-def build(out: Path, *args: str, root: Path = ROOT) -> int:
-    """``guongsang build`` into ``out`` on the fixed test date, without the render cache (a clean build),
-    leaving SOURCE_DATE_EPOCH as it was."""
+def build(out: Path, *args: str, root: Path = ROOT, today: str = TODAY.isoformat()) -> int:
+    """``guongsang build`` into ``out`` on the fixed test date, without the render cache (a clean build) unless
+    ``args`` name a ``--cache-dir``, leaving SOURCE_DATE_EPOCH as it was."""
     import os
 
     from guongsang.cli import main
 
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     try:
-        return main(["--root", str(root), "build", "--site-dir", str(out), "--today", TODAY.isoformat(), "--no-cache",
-                     *args])
+        cache = [] if "--cache-dir" in args else ["--no-cache"]
+        return main(["--root", str(root), "build", "--site-dir", str(out), "--today", today, *cache, *args])
     finally:
         if saved is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)

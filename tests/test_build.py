@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+import support
 from guongsang.cli import main
 from support import digest
 
@@ -58,17 +59,8 @@ def broken_links(site: Path, base_path: str = "/guongsang/") -> list[str]:
 
 def _build(root: Path, out: Path, *options: str, exemplars: Path | None = None, today: str = "2025-11-01") -> int:
     """``guongsang build`` of the sample (or of ``exemplars``); no render cache unless ``options`` name one."""
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    options = options or ("--no-cache",)
-    records = ["--exemplars", str(exemplars)] if exemplars else []
-    try:
-        return main(["--root", str(root), "build", *records, "--site-dir", str(out), "--today", today,
-                     *options])
-    finally:
-        if saved is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = saved
+    records = ("--exemplars", str(exemplars)) if exemplars else ()
+    return support.build(out, *records, *options, root=root, today=today)
 
 
 @pytest.fixture(scope="module")

@@ -4,29 +4,20 @@ shared corpus — only its exemplars, and pages, feeds, search and open data tha
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
 import feedparser
 import pytest
 
-from guongsang.cli import main
 from guongsang.project import Settings, load
-from support import TODAY
+from support import TODAY, build
 
 pytestmark = pytest.mark.slow
 
 
 def _build(root: Path, out: Path, *options: str) -> int:
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    try:
-        return main(["--root", str(root), "build", "--site-dir", str(out), "--today", "2025-11-01", *options])
-    finally:
-        if saved is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = saved
+    return build(out, *options, root=root)
 
 
 @pytest.fixture(scope="module")
