@@ -52,8 +52,9 @@ class Run:
     def bytes(self, images: bool = True) -> int:
         return sum(p.stat().st_size for p in self.files() if images or p.suffix.lower() not in IMAGE_SUFFIXES)
 
-    def exemplar_html(self, section: str) -> int:
-        sizes = [p.stat().st_size for p in (self.site / section).glob("*/index.html")]
+    def exemplar_html(self, pattern: str) -> int:
+        """Median size of the pages matching ``pattern`` (one page per record)."""
+        sizes = [p.stat().st_size for p in self.site.glob(pattern)]
         return int(statistics.median(sizes)) if sizes else 0
 
 
@@ -168,7 +169,8 @@ def main() -> None:
     if not args.no_blog:
         runs.append(mkdocs("blog", write_blog(corpus, work / f"blog-{args.count}")))
     by = {r.name: r for r in runs}
-    sections = {"guongsang cold": "guong", "guongsang warm": "guong", "floor": "guong", "blog": "blog"}
+    sections = {"guongsang cold": "guong/*/index.html", "guongsang warm": "guong/*/index.html",
+                "floor": "guong/*/index.html", "blog": "blog/20*/*/*/*/index.html"}
     cold, warm, floor = by["guongsang cold"], by["guongsang warm"], by["floor"]
     print(f"{args.count:,} records — {len(list((cold.site / 'guong').glob('*/index.html'))):,} exemplar pages, "
           f"{sum(1 for _ in cold.site.rglob('*.html')):,} HTML pages in all\n")
