@@ -261,3 +261,23 @@ def test_participation_csv_matches_the_table(sites, day):
 def test_contest_links_to_the_plan_it_serves(sites):
     html = (sites[DURING] / "cuoc-thi" / TX / "index.html").read_text(encoding="utf-8")
     assert 'href="../../ke-hoach/thanh-xuan-2023/"' in html
+
+
+@pytest.mark.parametrize("day", [BEFORE, DURING, AFTER])
+def test_each_contest_has_a_feed_of_exactly_its_public_entries(sites, day):
+    import feedparser
+
+    from guongsang.feeds import FEED_ITEMS
+
+    for contest in (NH, TX):
+        by_slug = sorted(expected_public(contest, day), key=lambda e: e["slug"])
+        public = sorted(by_slug, key=lambda e: e["submitted"], reverse=True)[:FEED_ITEMS]  # the newest, bounded
+        for name in ("rss.xml", "atom.xml", "feed.json"):
+            assert (sites[day] / "cuoc-thi" / contest / name).is_file()
+        feed = feedparser.parse((sites[day] / "cuoc-thi" / contest / "atom.xml").read_bytes())
+        assert not feed.bozo, feed.bozo_exception
+        assert "Bài dự thi" in feed.feed.title
+        slugs = [entry.link.rstrip("/").rsplit("/", 1)[1] for entry in feed.entries]
+        assert set(slugs) == {e["slug"] for e in public}, (contest, day)
+        dates = [entry.published_parsed for entry in feed.entries]
+        assert dates == sorted(dates, reverse=True)  # newest first

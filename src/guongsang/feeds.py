@@ -16,13 +16,17 @@ import re
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 from urllib.parse import urljoin
 
 from jinja2 import Environment
 
+from .contest_site import contest_url, entry_url
+from .contests import ContestEntry
 from .published import newest_first, published_on
 from .records import Exemplar
+from .sanitize import clean_html
 from .site import FEED_FILES, Site, Term, exemplar_url, feed_url
 from .text import nfc
 
@@ -91,6 +95,7 @@ class FeedSpec:
     description: str
     base: str  # URL of the list the feed follows ("" for the whole site)
     items: list[Exemplar] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)  # items prepared already (contest entries)
 
 
 @dataclass(frozen=True)
@@ -255,12 +260,39 @@ def _json_item(item: Entry) -> dict:
     return out
 
 
+def contest_entry(item: ContestEntry, contest: str, ctx: FeedContext) -> Entry:
+    """A contest entry as a feed item: its text (Markdown, cleaned like a story), author and unit, date sent."""
+    import markdown
+
+    url = ctx.absolute(entry_url(item))
+    byline = f"<p><strong>{escape(item.author)}</strong> — {escape(item.unit.name)}</p>"
+    html = clean_html(markdown.markdown(item.body))
+    html = _LINK.sub(lambda m: f'{m.group(1)}{urljoin(url, m.group(2))}"', html)
+    published = dt.datetime.combine(min(item.submitted, ctx.today), dt.time(), VIETNAM)
+    return Entry(f"urn:uuid:{uuid.uuid5(_NAMESPACE, f'entry:{item.contest}/{item.slug}')}", url,
+                 xml_safe(item.title), xml_safe(item.summary), xml_safe(byline + html), published,
+                 ("Bài dự thi", contest), None)
+
+
+def contest_specs(site: Site, ctx: FeedContext, limit: int = FEED_ITEMS) -> list[FeedSpec]:
+    """One feed per contest: its published entries, newest first (what its public pages show)."""
+    if site.contests is None:
+        return []
+    out = []
+    for view in site.contests.views:
+        newest = sorted(view.published, key=lambda e: (-e.submitted.toordinal(), e.slug))[:limit]
+        out.append(FeedSpec(f"contest/{view.slug}", f"Bài dự thi — {view.contest.title}", view.contest.summary,
+                            contest_url(view.slug), entries=[contest_entry(e, view.contest.title, ctx)
+                                                             for e in newest]))
+    return out
+
+
 def write_feeds(site: Site, ctx: FeedContext, out: Path, limit: int = FEED_ITEMS) -> int:
     """Write every feed in every format below ``out``; returns the number of files written."""
     cache: dict[str, Entry] = {}
     written = 0
-    for spec in specs(site, ctx.today, limit):
-        entries = [cache.get(e.slug) or cache.setdefault(e.slug, entry(e, ctx)) for e in spec.items]
+    for spec in [*specs(site, ctx.today, limit), *contest_specs(site, ctx, limit)]:
+        entries = [cache.get(e.slug) or cache.setdefault(e.slug, entry(e, ctx)) for e in spec.items] + spec.entries
         files = {**xml_feeds(spec, entries, ctx), "json": json_feed(spec, entries, ctx)}
         (out / spec.base).mkdir(parents=True, exist_ok=True)
         for fmt in FEED_FILES:

@@ -15,7 +15,7 @@ from . import csp
 from .contest_site import entry_url
 from .contests import VISIBILITY
 from .embed import snippet
-from .feeds import FEED_ITEMS, FORMAT_NAMES, alternates
+from .feeds import FEED_ITEMS, FORMAT_NAMES, MEDIA_TYPES, alternates
 from .images import published_names, widths_for
 from .media import Media
 from .opendata import SHARD_SIZE
@@ -89,6 +89,7 @@ def install(env: Any, site: Site, today: dt.date, media: Media | None = None) ->
                        gs_card_url=card_url, gs_poster_url=poster_url, gs_share=share_links)
     # Propagation: feeds announced in page heads, feed and embed URLs, the snippet a portal pastes.
     env.globals.update(gs_feed_formats=[(fmt, FORMAT_NAMES[fmt]) for fmt in FEED_FILES], gs_feed_items=FEED_ITEMS,
+                       gs_feed_media=MEDIA_TYPES,
                        gs_open_data_parts=-(-len(site.exemplars) // SHARD_SIZE) or 1)
     env.filters.update(gs_alternates=lambda page: alternates(page.term if page else None), gs_feed_url=feed_url,
                        gs_embed_url=embed_url, gs_snippet=snippet)
