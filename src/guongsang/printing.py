@@ -37,11 +37,14 @@ def merged_font(theme: Path, weight: int) -> Path:
     for subset in FONT_SUBSETS:
         font = TTFont(theme / FONT_DIR / f"be-vietnam-pro-{subset}-{weight}-normal.woff")
         font.flavor = None
+        font.recalcTimestamp = False  # keep the font's own dates: the PDFs must not change with the clock
         part = folder / f"{subset}.ttf"
         font.save(part)
         parts.append(str(part))
     out = folder / f"be-vietnam-pro-{weight}.ttf"
-    Merger().merge(parts).save(out)
+    merged = Merger().merge(parts)
+    merged.recalcTimestamp = False
+    merged.save(out)
     return out
 
 

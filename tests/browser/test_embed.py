@@ -157,6 +157,8 @@ def test_district_search_covers_the_district_and_can_reach_the_rest_of_the_provi
     assert len(slugs) == len(set(slugs))  # nothing found twice
     assert set(slugs) == district | others
     assert all(u.startswith(sites["site"]) for u in wide if re.search(r"guong/([^/]+)/", u).group(1) in others)
+    page.locator(".gs-result__img").evaluate_all("imgs => imgs.forEach(i => { i.loading = 'eager'; })")
+    page.wait_for_function("[...document.querySelectorAll('.gs-result__img')].every(i => i.complete)")
     images = page.locator(".gs-result__img").evaluate_all("imgs => imgs.map(i => i.naturalWidth)")
     assert images and all(width > 0 for width in images)
     assert "ca-tinh=1" in page.url
