@@ -7,6 +7,7 @@ are merged into one font per weight and embedded (subset) in every PDF. QR codes
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -23,6 +24,7 @@ PRINT_TEMPLATES = "print"  # inside the theme directory
 
 
 @cache
+@functools.cache
 def merged_font(theme: Path, weight: int) -> Path:
     """One TrueType file per weight, merged from the site's Latin, Latin Extended and Vietnamese subsets.
 
