@@ -195,16 +195,19 @@ def test_bom_crlf_and_nfd_are_published_as_nfc(built):
     assert "Đặng Thị Khánh Hòa" in page and "\r" not in page
 
 
-def test_two_clean_builds_are_byte_identical(built, tmp_path):
-    """Each build in its own process, with a different hash seed, time zone and date source."""
-    out = tmp_path / "again"
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    env |= {"PYTHONHASHSEED": "12345", "TZ": "Asia/Ho_Chi_Minh", "SOURCE_DATE_EPOCH": "1761955200"}  # 2025-11-01
-    command = [sys.executable, "-m", "guongsang.cli", "--root", str(ROOT), "build", "--no-cache", "--exemplars",
-               str(VALID), "--site-dir", str(out)]
-    proc = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    assert digest(out) == digest(built)
+def test_two_clean_builds_are_byte_identical(tmp_path):
+    """Each build in its own fresh process (state left by other tests in this one must not count), with a
+    different hash seed, time zone and date source."""
+    base = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    runs = {"first": (base, ["--today", TODAY.isoformat()]),
+            "again": (base | {"PYTHONHASHSEED": "12345", "TZ": "Asia/Ho_Chi_Minh",
+                              "SOURCE_DATE_EPOCH": "1761955200"}, [])}  # 2025-11-01
+    for name, (env, date) in runs.items():
+        command = [sys.executable, "-m", "guongsang.cli", "--root", str(ROOT), "build", "--no-cache", "--exemplars",
+                   str(VALID), "--site-dir", str(tmp_path / name), *date]
+        proc = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+    assert digest(tmp_path / "again") == digest(tmp_path / "first")
 
 
 def test_every_code_the_checks_emit_is_documented():
