@@ -7,6 +7,7 @@ install the same names.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from markupsafe import Markup
@@ -72,6 +73,14 @@ def share_links(url: str) -> dict[str, str]:
             "zalo": f"https://sp.zalo.me/share_inline?url={quote(url, safe='')}"}
 
 
+_BLOCKING_SCRIPT = re.compile(r"<script src=(\"[^\"]*\")></script>")
+
+
+def defer_scripts(html: str) -> Markup:
+    """Theme HTML with its external scripts deferred (run in order once the page is parsed, not render-blocking)."""
+    return Markup(_BLOCKING_SCRIPT.sub(r"<script src=\1 defer></script>", str(html)))
+
+
 def install(env: Any, site: Site, today: dt.date, media: Media | None = None) -> None:
     """Register globals and filters on a Jinja environment."""
     media = media or Media()
@@ -83,6 +92,7 @@ def install(env: Any, site: Site, today: dt.date, media: Media | None = None) ->
     env.globals.update(gs_form=lambda: form_config(site.catalog, gazetteer(), today.year),
                        gs_template_workbook=TEMPLATE_NAME)
     env.filters["gs_for_browser"] = for_browser
+    env.filters["gs_defer_scripts"] = defer_scripts
     env.filters.update(vi_date=vi_date, vi_number=vi_number, vi_percent=vi_percent, entry_url=entry_url,
                        exemplar_url=lambda e: exemplar_url(e.slug), image_url=image_url, gs_locality=locality_line,
                        plan_url=plan_url, plan_json_url=plan_json_url, gs_picture=media.picture,
