@@ -107,6 +107,18 @@ def test_build_is_reproducible(built, root, tmp_path):
     assert digest(built) == digest(again)
 
 
+def test_chrome_rendered_once_per_shape_equals_chrome_rendered_per_page(built, root, tmp_path, monkeypatch):
+    """Material's nav, tabs and header reused across generated pages (guongsang.chrome) change no byte."""
+    from guongsang import chrome
+
+    monkeypatch.setattr(chrome, "ENABLED", False)
+    assert _build(root, tmp_path / "afresh") == 0
+    afresh, reused = digest(tmp_path / "afresh"), digest(built)
+    assert afresh == reused, sorted(k for k in afresh if afresh[k] != reused.get(k))[:10]
+    page = (built / "guong" / "index.html").read_text(encoding="utf-8")
+    assert 'md-nav__link--active' in page  # a nav page keeps its own, active chrome
+
+
 def test_incremental_build_equals_full_build(root, tmp_path, caplog):
     """Edit one record's name and story: a build reusing the render cache writes exactly what a full build does."""
     import logging

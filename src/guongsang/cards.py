@@ -3,6 +3,9 @@
 Drawn with Pillow in the site's font (Be Vietnam Pro, Vietnamese complete), from plain text and an optional
 photo, so the same function serves an exemplar and the site as a whole. Deterministic: the basic layout
 engine (no system text shaper) and fixed JPEG settings give the same bytes on every machine.
+
+Thousands of cards are drawn per build, so what they share is drawn once per process: the fonts, the
+background with the brand and the site address, and the initials panels of cards without a photo.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import io
 import math
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
@@ -22,7 +26,8 @@ RED_DARK = (84, 10, 16)
 GOLD = (240, 196, 92)
 WHITE = (255, 255, 255)
 SOFT = (246, 226, 222)
-VERSION = 1
+VERSION = 2
+QUALITY = 82
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,7 @@ def _star(draw: ImageDraw.ImageDraw, centre: tuple[int, int], radius: int, fill:
     draw.polygon(points, fill=fill)
 
 
+@cache
 def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.BASIC)
 
@@ -83,31 +89,47 @@ def _photo(card: Card, bold: Path) -> Image.Image:
 
     if card.photo is not None:
         return ImageOps.fit(upright(card.photo).convert("RGB"), (PHOTO_WIDTH, HEIGHT), Image.Resampling.LANCZOS)
+    return _initials_panel(card.initials, bold)
+
+
+@cache
+def _initials_panel(initials: str, bold: Path) -> Image.Image:
+    """The right-hand panel of a card without a photo: initials (or a star) in a gold ring."""
     panel = Image.new("RGB", (PHOTO_WIDTH, HEIGHT), RED_DARK)
     draw = ImageDraw.Draw(panel)
     radius = 150
     centre = (PHOTO_WIDTH // 2, HEIGHT // 2)
     draw.ellipse((centre[0] - radius, centre[1] - radius, centre[0] + radius, centre[1] + radius), outline=GOLD,
                  width=6)
-    if card.initials:
-        size = 150 if len(card.initials) <= 2 else 100
-        draw.text(centre, card.initials, font=_font(bold, size), fill=GOLD, anchor="mm")
+    if initials:
+        size = 150 if len(initials) <= 2 else 100
+        draw.text(centre, initials, font=_font(bold, size), fill=GOLD, anchor="mm")
     else:
         _star(draw, centre, 100, GOLD)
     return panel
 
 
-def render(card: Card, regular: Path, bold: Path) -> bytes:
-    """The card as a baseline JPEG (quality 86), 1200×630."""
+@cache
+def _background(brand: str, footer: str, bold: Path) -> Image.Image:
+    """What every card of a site shares: the red ground, the gold rule, the brand line and the site address."""
     canvas = Image.new("RGB", (WIDTH, HEIGHT), RED)
     draw = ImageDraw.Draw(canvas)
-    text_width = WIDTH - PHOTO_WIDTH - 2 * MARGIN
-    canvas.paste(_photo(card, bold), (WIDTH - PHOTO_WIDTH, 0))
     draw.rectangle((WIDTH - PHOTO_WIDTH - 8, 0, WIDTH - PHOTO_WIDTH - 1, HEIGHT), fill=GOLD)
     y = MARGIN - 8
     _star(draw, (MARGIN + 13, y + 16), 15, GOLD)
-    draw.text((MARGIN + 38, y), card.brand.upper(), font=_font(bold, 26), fill=GOLD)
-    y += 58
+    draw.text((MARGIN + 38, y), brand.upper(), font=_font(bold, 26), fill=GOLD)
+    if footer:
+        draw.text((MARGIN, HEIGHT - MARGIN - 4), footer, font=_font(bold, 24), fill=GOLD, anchor="ls")
+    return canvas
+
+
+def render(card: Card, regular: Path, bold: Path) -> bytes:
+    """The card as a baseline JPEG, 1200×630."""
+    canvas = _background(card.brand, card.footer, bold).copy()
+    draw = ImageDraw.Draw(canvas)
+    text_width = WIDTH - PHOTO_WIDTH - 2 * MARGIN
+    canvas.paste(_photo(card, bold), (WIDTH - PHOTO_WIDTH, 0))
+    y = MARGIN - 8 + 58
     if card.eyebrow:
         eyebrow = _font(bold, 26)
         draw.text((MARGIN, y), card.eyebrow.upper(), font=eyebrow, fill=SOFT)
@@ -126,8 +148,6 @@ def render(card: Card, regular: Path, bold: Path) -> bytes:
             draw.text((MARGIN, y), line, font=body, fill=SOFT)
             y += 40
         y += 6
-    if card.footer:
-        draw.text((MARGIN, HEIGHT - MARGIN - 4), card.footer, font=_font(bold, 24), fill=GOLD, anchor="ls")
     out = io.BytesIO()
-    canvas.save(out, "JPEG", quality=86, optimize=True, progressive=False)
+    canvas.save(out, "JPEG", quality=QUALITY, progressive=False)
     return out.getvalue()

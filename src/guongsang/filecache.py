@@ -52,9 +52,14 @@ def _read_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
+def cached_path(folder: Path, digest: str, suffix: str) -> Path:
+    """Where the cache keeps the file of ``digest``: ``folder/ab/abcdef….suffix``."""
+    return folder / digest[:2] / f"{digest}{suffix}"
+
+
 def cached_file(folder: Path, digest: str, suffix: str, make: Callable[[], bytes]) -> Path:
-    """``folder/ab/abcdef….suffix``, made by ``make()`` unless already there; written atomically."""
-    path = folder / digest[:2] / f"{digest}{suffix}"
+    """The file at :func:`cached_path`, made by ``make()`` unless already there; written atomically."""
+    path = cached_path(folder, digest, suffix)
     if path.is_file():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -71,14 +76,53 @@ def cached_file(folder: Path, digest: str, suffix: str, make: Callable[[], bytes
     return path
 
 
+def _run_chunk(work: Callable[[T], R], jobs: list[T]) -> list[R]:
+    return [work(job) for job in jobs]
+
+
+def _pool(workers: int) -> Any:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # forkserver, not fork: the build may already run threads (the search indexer), which fork would copy mid-lock.
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
+
+
+class Background:
+    """``[work(job) for job in jobs]`` in worker processes while the caller goes on; :meth:`result` waits.
+
+    Uses one core fewer than the machine has (the caller keeps working on its own), at least one."""
+
+    def __init__(self, work: Callable[[T], R], jobs: list[T]) -> None:
+        self._pool: Any = None
+        self._futures: list[Any] = []
+        self._done: list[R] | None = None
+        if len(jobs) < 8:
+            self._done = [work(job) for job in jobs]
+            return
+        workers = min(max(1, (os.cpu_count() or 1) - 1), 8)
+        size = max(1, min(32, len(jobs) // (workers * 4)))
+        self._pool = _pool(workers)
+        self._futures = [self._pool.submit(_run_chunk, work, jobs[i:i + size]) for i in range(0, len(jobs), size)]
+
+    def result(self) -> list[R]:
+        if self._done is None:
+            try:
+                self._done = [item for future in self._futures for item in future.result()]
+            finally:
+                self.cancel()
+        return self._done
+
+    def cancel(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
 def parallel_map(work: Callable[[T], R], jobs: list[T], workers: int | None = None) -> list[R]:
     """``[work(job) for job in jobs]``, in worker processes when there are enough jobs to be worth it."""
     workers = min(workers or os.cpu_count() or 1, 8, len(jobs))
     if workers <= 1 or len(jobs) < 8:
         return [work(job) for job in jobs]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # forkserver, not fork: the build may already run threads (the search indexer), which fork would copy mid-lock.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
+    with _pool(workers) as pool:
         return list(pool.map(work, jobs, chunksize=max(1, min(16, len(jobs) // (workers * 4)))))

@@ -1,18 +1,20 @@
 """What the site publishes besides pages: image renditions, social cards and (when asked) posters.
 
 Planned from the derived site and made through the content-hash cache (:mod:`guongsang.cache`), so a
-rebuild only processes what changed. Renderer-neutral: it returns site-relative URIs and the files to copy
-there, and the :class:`Picture` data templates turn into ``<picture>`` elements.
+rebuild only processes what changed. Social cards are drawn in worker processes while the pages render and
+are published by :meth:`Media.finish` at the end of the build. Renderer-neutral: it returns site-relative
+URIs and the files to copy there, and the :class:`Picture` data templates turn into ``<picture>`` elements.
 """
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import cards, images
-from .filecache import cached_file, file_digest, key, parallel_map
+from .filecache import Background, cached_file, cached_path, file_digest, key
 from .fonts import merged_font
 from .records import Exemplar
 from .site import Site, card_url, image_file_url
@@ -46,6 +48,25 @@ class Media:
     pictures: dict[tuple[str, int], Picture] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)  # site-relative URI → file to publish there
     posters: bool = False
+    later: dict[str, Path] = field(default_factory=dict)  # like ``files``, but made while the pages render
+    pending: Background | None = None
+
+    def finish(self, site_dir: Path) -> int:
+        """Wait for the files still being made and publish ``later`` into ``site_dir``; how many."""
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            pending.result()
+        for uri, path in self.later.items():
+            target = site_dir / uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+        return len(self.later)
+
+    def abandon(self) -> None:
+        """Stop making files (a failed build)."""
+        if self.pending is not None:
+            self.pending.cancel()
+            self.pending = None
 
     def picture(self, exemplar: Exemplar, index: int = 0) -> Picture | None:
         return self.pictures.get((exemplar.slug, index))
@@ -89,11 +110,14 @@ def site_card(site_name: str, description: str, host: str) -> cards.Card:
     return cards.Card(title=description, brand=site_name, footer=host)
 
 
-def _card_job(args: tuple[cards.Card, Path, Path, Path]) -> Path:
-    card, regular, bold, folder = args
+def card_digest(card: cards.Card, regular: Path, bold: Path) -> str:
     photo = file_digest(card.photo) if card.photo else None
     text = (card.title, card.brand, card.eyebrow, card.lines, card.footer, card.initials)
-    digest = key("card", cards.VERSION, text, photo, regular.name, bold.name)
+    return key("card", cards.VERSION, text, photo, regular.name, bold.name)
+
+
+def _card_job(args: tuple[cards.Card, Path, Path, Path, str]) -> Path:
+    card, regular, bold, folder, digest = args
     return cached_file(folder, digest, ".jpg", lambda: cards.render(card, regular, bold))
 
 
@@ -113,10 +137,14 @@ def prepare(site: Site, cache_dir: Path, fonts_dir: Path, site_name: str, site_u
     regular, bold = (merged_font(fonts_dir, weight, cache_dir) for weight in (400, 700))
     host = display_host(site_url)
     folder = cache_dir / CARDS_DIR
-    jobs = [(exemplar_card(e, site_name, host), regular, bold, folder) for e in site.exemplars]
-    jobs.append((site_card(site_name, description or site_name, host), regular, bold, folder))
-    made = parallel_map(_card_job, jobs)
-    for exemplar, path in zip(site.exemplars, made, strict=False):
-        media.files[card_url(exemplar.slug)] = path
-    media.files[card_url()] = made[-1]
+    planned = [(card_url(e.slug), exemplar_card(e, site_name, host)) for e in site.exemplars]
+    planned.append((card_url(), site_card(site_name, description or site_name, host)))
+    jobs = []
+    for uri, card in planned:
+        digest = card_digest(card, regular, bold)
+        path = cached_path(folder, digest, ".jpg")
+        media.later[uri] = path
+        if not path.is_file():
+            jobs.append((card, regular, bold, folder, digest))
+    media.pending = Background(_card_job, jobs)
     return media

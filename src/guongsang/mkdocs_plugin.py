@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import csp, media, posters, templating
+from . import chrome, csp, media, posters, templating
 from .cache import RenderCache, salt
 from .contest_site import ContestPage
 from .diagnostics import Severity, render, summary
@@ -190,6 +190,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
         assert self.loaded and self.loaded.site
         templating.install(env, self.loaded.site, self.loaded.settings.today, self.media)
+        chrome.install(env)
         env.globals["gs_search_config"]["scope"] = search_scope(self.loaded.area, self.config.wider_index)
         return env
 
@@ -266,6 +267,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         ctx = FeedContext(self.site_name, site_url if site_url.endswith("/") or not site_url else f"{site_url}/",
                           self.loaded.settings.today, lambda e: self._story(e, config), self.loaded.site.scope,
                           self.media.published)
+        log.info("guongsang: %d social cards", self.media.finish(Path(config.site_dir)))
         outputs = write_outputs(self.loaded.site, ctx, Path(config.theme.custom_dir), Path(config.site_dir))
         log.info("guongsang: %d feed files, %d embeds, %d open-data files", outputs.feeds, len(outputs.embeds),
                  len(outputs.data))
@@ -280,6 +282,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             self.cache = None
 
     def on_build_error(self, error: Exception) -> None:
+        self.media.abandon()
         if self.cache:
             self.cache.close()  # nothing of a failed build is kept
             self.cache = None

@@ -1,0 +1,77 @@
+"""Material's chrome rendered once per shape, not once per page: the MkDocs-side fragment cache.
+
+Most of the time spent rendering a generated page went into Material's navigation drawer, tabs and header,
+which are the same on every generated page that sits at the same place relative to the nav. The theme wraps
+those parts in ``{% gs_cached gs_chrome_key("name") %} … {% endgs_cached %}``: the first page of a shape
+renders the fragment, the others reuse its HTML.
+
+The key is everything the fragment can show that differs between pages: the page's relative base URL and
+the relative URL of every nav page as seen from the page (Material prints nav links relative to the page).
+Pages in the nav are never cached (their tab and nav entry are marked active), nor hand-written pages; for
+them the key is ``None`` and the fragment is rendered as usual. The cache lives on the Jinja environment,
+which MkDocs makes afresh for every build.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from jinja2 import nodes, pass_context
+from jinja2.ext import Extension
+from jinja2.runtime import Context
+from markupsafe import Markup
+from mkdocs.utils import get_relative_url
+
+Key = tuple[str, ...]
+ENABLED = True  # False renders every fragment afresh (the tests compare both ways byte for byte)
+
+
+class ChromeCache(Extension):
+    """``{% gs_cached key %}body{% endgs_cached %}``: the body rendered once per key (``None``: every time)."""
+
+    tags: ClassVar[set[str]] = {"gs_cached"}
+
+    def __init__(self, environment: Any) -> None:
+        super().__init__(environment)
+        environment.extend(gs_fragments={}, gs_nav_uris={})
+
+    def parse(self, parser: Any) -> nodes.Node:
+        lineno = next(parser.stream).lineno
+        key = parser.parse_expression()
+        body = parser.parse_statements(("name:endgs_cached",), drop_needle=True)
+        return nodes.CallBlock(self.call_method("_render", [key]), [], [], body).set_lineno(lineno)
+
+    def _render(self, key: Key | None, caller: Any) -> Markup:
+        if key is None or not ENABLED:
+            return caller()
+        fragments: dict[Key, Markup] = self.environment.gs_fragments  # type: ignore[attr-defined]
+        if key not in fragments:
+            fragments[key] = caller()
+        return fragments[key]
+
+
+def _nav_uris(env: Any, nav: Any) -> frozenset[str]:
+    """Source paths of the pages in ``nav`` (computed once per nav)."""
+    known: dict[int, frozenset[str]] = env.gs_nav_uris
+    if id(nav) not in known:
+        known.clear()
+        known[id(nav)] = frozenset(p.file.src_uri for p in nav.pages)
+    return known[id(nav)]
+
+
+@pass_context
+def chrome_key(context: Context, name: str) -> Key | None:
+    """The cache key of fragment ``name`` on the page being rendered, or ``None`` to render it afresh."""
+    page, nav = context.get("page"), context.get("nav")
+    if page is None or nav is None or context.get("gs_page") is None:
+        return None
+    if page.file.src_uri in _nav_uris(context.environment, nav):
+        return None
+    links = tuple(get_relative_url(p.url, page.url) for p in nav.pages)
+    return (name, str(context.get("base_url")), *links)
+
+
+def install(env: Any) -> None:
+    """Register the ``gs_cached`` tag and the ``gs_chrome_key`` function on the theme's environment."""
+    env.add_extension(ChromeCache)
+    env.globals["gs_chrome_key"] = chrome_key
