@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from .catalog import Catalog
+from .filecache import cached_file, file_digest, key
 from .printing import render_html, write_pdf
 from .records import Exemplar
 from .site import Site, exemplar_url
@@ -97,11 +99,16 @@ def excerpt(body: str, limit: int = EXCERPT_CHARS) -> str:
     return cut[: end + 1] if end > limit // 2 else cut.rsplit(" ", 1)[0] + " …"
 
 
-def render(selection: Selection, site_url: str, theme: Path, today: dt.date) -> bytes:
-    """The booklet as PDF bytes."""
+def render(selection: Selection, site_url: str, theme: Path, today: dt.date, cache_dir: Path | None = None) -> bytes:
+    """The booklet as PDF bytes; with ``cache_dir``, a booklet whose HTML and photos are unchanged is not
+    printed again (WeasyPrint takes seconds)."""
     base = site_url.rstrip("/") + "/"
     pages = [{"exemplar": e, "url": base + exemplar_url(e.slug), "excerpt": excerpt(e.body),
               "achievements": e.achievements[:MAX_ACHIEVEMENTS], "awards": e.awards[:MAX_AWARDS],
               "photo": e.image.path.as_uri() if e.image else ""} for e in selection.exemplars]
     html = render_html(theme, "booklet.html", selection=selection, pages=pages, today=today, site_url=base)
-    return write_pdf(html, today, theme)
+    if cache_dir is None:
+        return write_pdf(html, today, theme)
+    photos = [file_digest(e.image.path) for e in selection.exemplars if e.image]
+    digest = key("booklet", html, photos, today.isoformat(), str(theme), metadata.version("weasyprint"))
+    return cached_file(cache_dir / "booklets", digest, ".pdf", lambda: write_pdf(html, today, theme)).read_bytes()

@@ -33,7 +33,7 @@ class ChromeCache(Extension):
 
     def __init__(self, environment: Any) -> None:
         super().__init__(environment)
-        environment.extend(gs_fragments={}, gs_nav_uris={})
+        environment.extend(gs_fragments={}, gs_nav_uris={}, gs_page_links={})
 
     def parse(self, parser: Any) -> nodes.Node:
         lineno = next(parser.stream).lineno
@@ -67,8 +67,16 @@ def chrome_key(context: Context, name: str) -> Key | None:
         return None
     if page.file.src_uri in _nav_uris(context.environment, nav):
         return None
-    links = tuple(get_relative_url(p.url, page.url) for p in nav.pages)
-    return (name, str(context.get("base_url")), *links)
+    return (name, *_links(context.environment, nav, page.url, str(context.get("base_url"))))
+
+
+def _links(env: Any, nav: Any, url: str, base_url: str) -> Key:
+    """The base URL and every nav page's URL relative to the page at ``url`` (once per page)."""
+    known: dict[str, Key] = env.gs_page_links
+    if url not in known:
+        known.clear()  # one page at a time: its fragments ask in turn
+        known[url] = (base_url, *(get_relative_url(p.url, url) for p in nav.pages))
+    return known[url]
 
 
 def install(env: Any) -> None:

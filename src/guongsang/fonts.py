@@ -23,11 +23,31 @@ def subset_files(fonts_dir: Path, weight: int) -> list[Path]:
     return [fonts_dir / f"be-vietnam-pro-{subset}-{weight}-normal.woff2" for subset in SUBSETS]
 
 
-def merged_font(fonts_dir: Path, weight: int, cache_dir: Path) -> Path:
-    """One TrueType file with every glyph of the weight's subsets (Vietnamese complete)."""
+_SCRATCH: list[Path] = []  # where callers without a cache (reports, booklets) get theirs: see keep_in
+_MERGED: dict[str, Path] = {}  # digest → a file this process has already made or found
+
+
+def keep_in(cache_dir: Path) -> None:
+    """Keep merged fonts of callers that name no cache in ``cache_dir`` (the build's), not a temporary folder."""
+    _SCRATCH[:] = [cache_dir]
+
+
+def merged_font(fonts_dir: Path, weight: int, cache_dir: Path | None = None) -> Path:
+    """One TrueType file with every glyph of the weight's subsets (Vietnamese complete), kept under the
+    digest of the subsets' contents: different fonts never share a file, the same ones are merged once."""
     parts = subset_files(fonts_dir, weight)
     digest = key("font", 2, [file_digest(p) for p in parts])
-    return cached_file(cache_dir / "fonts", digest, ".ttf", lambda: _merge(parts))
+    known = _MERGED.get(digest)
+    if known is not None and known.is_file():
+        return known
+    if cache_dir is None:
+        if not _SCRATCH:
+            import tempfile
+
+            _SCRATCH.append(Path(tempfile.mkdtemp(prefix="guongsang-fonts-")))
+        cache_dir = _SCRATCH[0]
+    _MERGED[digest] = cached_file(cache_dir / "fonts", digest, ".ttf", lambda: _merge(parts))
+    return _MERGED[digest]
 
 
 def _merge(parts: list[Path]) -> bytes:

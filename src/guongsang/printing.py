@@ -7,47 +7,28 @@ are merged into one font per weight and embedded (subset) in every PDF. QR codes
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from . import fonts
 from .templating import vi_date, vi_number
 
 FONT_DIR = Path("assets") / "fonts"  # inside the theme directory: the site's self-hosted WOFF files
-FONT_SUBSETS = ("latin", "latin-ext", "vietnamese")
 FONT_WEIGHTS = (400, 600, 700)
 PRINT_TEMPLATES = "print"  # inside the theme directory
 
 
-@cache
-@functools.cache
 def merged_font(theme: Path, weight: int) -> Path:
-    """One TrueType file per weight, merged from the site's Latin, Latin Extended and Vietnamese subsets.
+    """One TrueType file per weight: the site's Latin, Latin Extended and Vietnamese subsets merged.
 
     WeasyPrint mixes up glyphs when one family is split into unicode-range subsets sharing a name (text in
-    the PDF then extracts garbled), so the PDFs get the whole font in one file. Written once per process.
+    the PDF then extracts garbled), so the PDFs get the whole font in one file — the same file the social
+    cards use (:func:`guongsang.fonts.merged_font`, keyed by the subsets' contents).
     """
-    from fontTools.merge import Merger
-    from fontTools.ttLib import TTFont
-
-    folder = Path(tempfile.mkdtemp(prefix="guongsang-fonts-"))
-    parts = []
-    for subset in FONT_SUBSETS:
-        font = TTFont(theme / FONT_DIR / f"be-vietnam-pro-{subset}-{weight}-normal.woff")
-        font.flavor = None
-        font.recalcTimestamp = False  # keep the font's own dates: the PDFs must not change with the clock
-        part = folder / f"{subset}.ttf"
-        font.save(part)
-        parts.append(str(part))
-    out = folder / f"be-vietnam-pro-{weight}.ttf"
-    merged = Merger().merge(parts)
-    merged.recalcTimestamp = False
-    merged.save(out)
-    return out
+    return fonts.merged_font(theme / FONT_DIR, weight)
 
 
 def font_css(theme: Path) -> str:
