@@ -161,6 +161,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
+    from . import preview
     from .mkdocs_plugin import RECORDS
 
     settings = _settings(args)
@@ -172,9 +173,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     os.environ["GUONGSANG_EXEMPLARS"] = str(settings.exemplars)
     os.environ["GUONGSANG_TODAY"] = settings.today.isoformat()
     os.environ["GUONGSANG_CONTESTS"] = str(settings.contests or "")
+    preview.start()  # rebuilds write only the pages an edit changed
     print("Đang mở bản xem trước: địa chỉ ở dòng “Serving on …” bên dưới. Sửa hồ sơ, trang tự tải lại; "
           "Ctrl+C để dừng.", file=sys.stderr)
-    serve(str(config_file), dev_addr=args.dev_addr, livereload=True)
+    serve(str(config_file), dev_addr=args.dev_addr, livereload=True, build_type="dirty")
     return EXIT_OK
 
 

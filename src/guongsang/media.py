@@ -51,13 +51,16 @@ class Media:
     later: dict[str, Path] = field(default_factory=dict)  # like ``files``, but made while the pages render
     pending: Background | None = None
 
-    def finish(self, site_dir: Path) -> int:
-        """Wait for the files still being made and publish ``later`` into ``site_dir``; how many."""
+    def finish(self, site_dir: Path, only_newer: bool = False) -> int:
+        """Wait for the files still being made and publish ``later`` into ``site_dir``; how many. With
+        ``only_newer``, a file already there and newer than its source is left as it is."""
         if self.pending is not None:
             pending, self.pending = self.pending, None
             pending.result()
         for uri, path in self.later.items():
             target = site_dir / uri
+            if only_newer and target.is_file() and target.stat().st_mtime_ns >= path.stat().st_mtime_ns:
+                continue
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
         return len(self.later)

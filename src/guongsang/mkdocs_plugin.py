@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from . import chrome, csp, fonts, media, posters, templating
+from . import chrome, csp, fonts, media, posters, preview, templating
 from .cache import RenderCache, salt
 from .contest_site import ContestPage
 from .diagnostics import Severity, render, summary
@@ -103,6 +103,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self.indexer: Indexer | None = None
         self.cache: RenderCache | None = None
         self.keys: dict[str, str] = {}  # src_uri → render-cache key of pages rendered in this build
+        self.page_keys: dict[str, str] = {}  # src_uri → render-cache key of every generated page of this build
+        self.rebuild = False  # a live-preview rebuild: unchanged pages are left as the last build wrote them
         self.cached: dict[str, tuple[str, str, str]] = {}  # src_uri → (HTML, search document, story) from the cache
         self.stories: dict[str, str] = {}  # exemplar slug → story HTML as rendered, for the feeds
         self.site_name = ""
@@ -131,7 +133,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         if loaded.area:  # a sub-site says what it covers in every page's title and header
             config.site_name = f"{self.site_name} · {loaded.area.short}"
         self.cache = self.open_cache(config, loaded.settings)
-        self.keys, self.cached = {}, {}
+        self.keys, self.cached, self.page_keys = {}, {}, {}
+        self.rebuild = preview.is_rebuild(config.site_dir) and self.cache is not None
         return config
 
     def cache_folder(self, settings: Settings) -> Path:
@@ -154,8 +157,16 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.loaded and self.loaded.site
+        unchanged = 0
         for page in self.loaded.site.pages:
-            files.append(File.generated(config, page.src_uri, content=page.markdown))
+            if self.rebuild and self._unchanged(page):
+                files.append(File.generated(config, page.src_uri, abs_src_path=preview.unchanged_source()))
+                unchanged += 1
+            else:
+                files.append(File.generated(config, page.src_uri, content=page.markdown))
+        if self.rebuild:
+            log.info("guongsang: xem trước — dựng lại %d trang, giữ nguyên %d trang", len(self.pages) - unchanged,
+                     unchanged)
         for uri, content in self.loaded.site.files.items():
             files.append(File.generated(config, uri, content=content))
         if self.config.cache:
@@ -176,6 +187,20 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
         return files
+
+    def _key(self, page: Page) -> str:
+        assert self.cache is not None
+        if page.src_uri not in self.page_keys:
+            self.page_keys[page.src_uri] = self.cache.key(page)
+        return self.page_keys[page.src_uri]
+
+    def _unchanged(self, page: Page) -> bool:
+        """On a preview rebuild: the page's file already shows exactly this page (kept, and kept in the cache)."""
+        if page.kind in UNCACHED_KINDS or preview.STATE.keys.get(page.src_uri) != self._key(page):
+            return False
+        assert self.cache is not None
+        self.cache.used.add(self.page_keys[page.src_uri])
+        return True
 
     def _booklets(self, config: Any) -> dict[str, bytes]:
         """The booklets declared in mkdocs.yml, as PDFs; a plan's booklet is linked from its page."""
@@ -212,7 +237,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             return markdown
         page.meta.update(page_meta(derived))
         if self.cache is not None and derived.kind not in UNCACHED_KINDS:
-            key = self.cache.key(derived)
+            key = self._key(derived)
             hit = self.cache.get(key)
             if hit is None:
                 self.keys[page.file.src_uri] = key
@@ -242,7 +267,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         return Markup(html)
 
     def on_pre_build(self, config: Any) -> None:
-        if self.config.search:
+        if self.config.search and not self.rebuild:
             self.indexer = Indexer().start()
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
@@ -280,10 +305,11 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         ctx = FeedContext(self.site_name, site_url if site_url.endswith("/") or not site_url else f"{site_url}/",
                           self.loaded.settings.today, lambda e: self._story(e, config), self.loaded.site.scope,
                           self.media.published)
-        log.info("guongsang: %d social cards", self.media.finish(Path(config.site_dir)))
-        outputs = write_outputs(self.loaded.site, ctx, Path(config.theme.custom_dir), Path(config.site_dir))
-        log.info("guongsang: %d feed files, %d embeds, %d open-data files", outputs.feeds, len(outputs.embeds),
-                 len(outputs.data))
+        log.info("guongsang: %d social cards", self.media.finish(Path(config.site_dir), only_newer=self.rebuild))
+        if not self.rebuild:  # a preview rebuild keeps the first build's feeds, embeds and open data
+            outputs = write_outputs(self.loaded.site, ctx, Path(config.theme.custom_dir), Path(config.site_dir))
+            log.info("guongsang: %d feed files, %d embeds, %d open-data files", outputs.feeds,
+                     len(outputs.embeds), len(outputs.data))
         if self.indexer:
             indexer, self.indexer = self.indexer, None
             count = indexer.close(Path(config.site_dir))
@@ -293,6 +319,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             self.cache.commit()
             self.cache.close()
             self.cache = None
+        preview.remember(self.page_keys)
 
     def on_build_error(self, error: Exception) -> None:
         self.media.abandon()

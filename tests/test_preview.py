@@ -1,0 +1,58 @@
+"""Live preview: a rebuild after an edit writes the pages the edit changed, and they equal a full build's."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+
+from guongsang import preview
+
+pytestmark = pytest.mark.slow
+
+
+def _pages(site: Path) -> dict[str, tuple[bytes, int]]:
+    """Every HTML page but the embeds (kept from the first build in a preview), with its modification time."""
+    return {str(p.relative_to(site)): (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(site.rglob("*.html"))
+            if p.relative_to(site).parts[0] != "nhung"}
+
+
+def _mkdocs_build(root: Path, site: Path, dirty: bool) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    build(load_config(str(root / "mkdocs.yml"), site_dir=str(site)), dirty=dirty)
+
+
+def test_preview_rebuild_writes_only_changed_pages_and_they_equal_a_full_build(root, tmp_path, monkeypatch):
+    records = tmp_path / "exemplars"
+    shutil.copytree(root / "exemplars", records)
+    monkeypatch.setenv("GUONGSANG_EXEMPLARS", str(records))
+    monkeypatch.setenv("GUONGSANG_TODAY", "2025-11-01")
+    monkeypatch.setenv("GUONGSANG_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv(preview.ENV, "1")
+    monkeypatch.setattr(preview, "STATE", preview.Written())
+    hide = preview.HideDirtyWarning()
+    logging.getLogger("mkdocs.commands.build").addFilter(hide)
+    try:
+        site = tmp_path / "preview"
+        _mkdocs_build(root, site, dirty=True)
+        before = _pages(site)
+        target = next(p for p in sorted(records.rglob("*.md")) if "featured: true" not in p.read_text("utf-8"))
+        target.write_text(target.read_text("utf-8") + "\nMột đoạn mới viết trong bản xem trước.\n", "utf-8")
+        _mkdocs_build(root, site, dirty=True)
+        after = _pages(site)
+    finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(hide)
+    monkeypatch.delenv(preview.ENV)
+    _mkdocs_build(root, tmp_path / "full", dirty=False)
+    full = _pages(tmp_path / "full")
+
+    rewritten = [page for page in after if after[page][1] != before[page][1]]
+    assert any("Một đoạn mới viết trong bản xem trước." in after[page][0].decode() for page in rewritten)
+    assert 0 < len(rewritten) < len(after) // 4, rewritten  # the record's page and what lists it, not the site
+    assert sorted(after) == sorted(full)
+    differ = [page for page in full if full[page][0] != after[page][0]]
+    assert differ == []  # every page of the preview is what a full build writes
