@@ -66,7 +66,9 @@ def main() -> None:
         [sys.executable, "-m", "guongsang.cli", "--root", str(ROOT), "serve", "--exemplars", str(corpus),
          "--dev-addr", f"127.0.0.1:{port}", "--today", "2025-11-01"],
         stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
-    threading.Thread(target=lambda: [lines.put(line) for line in server.stderr], daemon=True).start()
+    log = open(work / "preview.log", "w", encoding="utf-8")  # noqa: SIM115
+    threading.Thread(target=lambda: [(lines.put(line), log.write(line), log.flush()) for line in server.stderr],
+                     daemon=True).start()
     try:
         wait_for(lambda: "<html" in fetch(f"{base}guong/"), timeout=900, step=0.5)
         print(f"{args.count:,} records: first preview build served after {time.perf_counter() - started:.1f} s")
@@ -78,7 +80,8 @@ def main() -> None:
                 marker = f"Bản sửa thử số {n}"
                 while not lines.empty():
                     lines.get_nowait()
-                text = re.sub(r"^summary: .*$", f"summary: {marker}.", original, count=1, flags=re.M)
+                summary = f"summary: {marker} — tóm tắt mới của câu chuyện."  # valid: ≥ 20 characters, no colon
+                text = re.sub(r"^summary: .*$", summary, original, count=1, flags=re.M)
                 record.write_text(f"{text}\n{marker} của câu chuyện.\n", encoding="utf-8")
                 page = wait_for(lambda m=marker: f"{m} của câu chuyện" in fetch(f"{base}guong/{slug}/"), 120)
                 listed = wait_for(lambda m=marker: m in fetch(f"{base}guong/"), 120)

@@ -158,6 +158,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _show_mkdocs_log() -> None:
+    """MkDocs' messages (the preview's address, each rebuild, reloads) on stderr, as ``mkdocs serve`` shows them."""
+    import logging
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
@@ -174,6 +185,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     os.environ["GUONGSANG_TODAY"] = settings.today.isoformat()
     os.environ["GUONGSANG_CONTESTS"] = str(settings.contests or "")
     preview.start()  # rebuilds write only the pages an edit changed
+    _show_mkdocs_log()
     print("Đang mở bản xem trước: địa chỉ ở dòng “Serving on …” bên dưới. Sửa hồ sơ, trang tự tải lại; "
           "Ctrl+C để dừng.", file=sys.stderr)
     serve(str(config_file), dev_addr=args.dev_addr, livereload=True, build_type="dirty")
