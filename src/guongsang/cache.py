@@ -21,7 +21,7 @@ import zlib
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from .records import Exemplar, Image
 from .site import Page, Term
@@ -58,11 +58,18 @@ def salt(paths: Iterable[Path], *extra: str) -> str:
 
 
 class Fingerprint:
-    """Canonical, hashable text for a page's data. Exemplars are hashed once per build."""
+    """Canonical, hashable text for a page's data. Exemplars are hashed once per build — or once per process,
+    while the live preview's record memo hands the same (frozen) record objects to each rebuild."""
+
+    _previous: ClassVar[dict[int, tuple[Exemplar, str]]] = {}  # the last complete build's, by object identity
 
     def __init__(self) -> None:
-        self._exemplars: dict[int, str] = {}
+        self._exemplars: dict[int, tuple[Exemplar, str]] = {}
         self._terms: dict[int, tuple] = {}
+
+    def keep(self) -> None:
+        """Let the next build of this process reuse this one's exemplar hashes (call after a complete build)."""
+        Fingerprint._previous = self._exemplars
 
     def of_page(self, page: Page) -> str:
         return hashlib.sha256(repr(self._canon(page, 0)).encode()).hexdigest()
@@ -71,9 +78,14 @@ class Fingerprint:
         """An exemplar's fields (its dataclass ``repr``, nested dataclasses included) and its image files."""
         key = id(exemplar)
         if key not in self._exemplars:
-            images = [self._canon(image, 1) for image in exemplar.images]
-            self._exemplars[key] = hashlib.sha256(f"{exemplar!r}{images!r}".encode()).hexdigest()
-        return self._exemplars[key]
+            earlier = Fingerprint._previous.get(key)
+            if earlier is not None and earlier[0] is exemplar:  # the very object: frozen, so the same data
+                self._exemplars[key] = earlier
+            else:
+                images = [self._canon(image, 1) for image in exemplar.images]
+                digest = hashlib.sha256(f"{exemplar!r}{images!r}".encode()).hexdigest()
+                self._exemplars[key] = (exemplar, digest)
+        return self._exemplars[key][1]
 
     def _term(self, term: Term) -> tuple:
         key = id(term)
@@ -153,6 +165,7 @@ class RenderCache:
 
     def commit(self) -> None:
         """Store what this build rendered and forget what it did not use (call after a complete build)."""
+        self.fingerprint.keep()
         if self._db is None:
             return
         with self._db:

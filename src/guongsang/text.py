@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 # Vietnamese tone marks as combining characters, in the dictionary order of tones:
 # ngang (none), huyền, hỏi, ngã, sắc, nặng.
@@ -67,6 +68,7 @@ def _split_letter(ch: str) -> tuple[str, int]:
     return unicodedata.normalize("NFC", "".join(kept)), tone
 
 
+@lru_cache(maxsize=1 << 16)
 def collation_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
     """Sort key for Vietnamese: base letters first (a < ă < â < b … d < đ …), then tones, then case.
 
