@@ -83,8 +83,9 @@ def main() -> None:
                 summary = f"summary: {marker} — tóm tắt mới của câu chuyện."  # valid: ≥ 20 characters, no colon
                 text = re.sub(r"^summary: .*$", summary, original, count=1, flags=re.M)
                 record.write_text(f"{text}\n{marker} của câu chuyện.\n", encoding="utf-8")
-                page = wait_for(lambda m=marker: f"{m} của câu chuyện" in fetch(f"{base}guong/{slug}/"), 120)
-                listed = wait_for(lambda m=marker: m in fetch(f"{base}guong/"), 120)
+                # Polled ten times a second: faster polling competes with the rebuild for the server's process.
+                page = wait_for(lambda m=marker: f"{m} của câu chuyện" in fetch(f"{base}guong/{slug}/"), 120, 0.1)
+                listed = wait_for(lambda m=marker: m in fetch(f"{base}guong/"), 120, 0.1)
 
                 def reloaded() -> bool:
                     while not lines.empty():

@@ -95,7 +95,7 @@ class Fingerprint:
 
             self._terms[key] = ("Term", *brief(term), term.description, repr(term.entry), repr(term.unit),
                                 brief(term.parent), tuple(brief(c) for c in term.children),
-                                self._canon(term.notes, 1))
+                                repr(term.notes))  # plain data built in a fixed order; an object would never match
         return self._terms[key]
 
     def _fields(self, obj: Any, depth: int) -> tuple:

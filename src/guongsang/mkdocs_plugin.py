@@ -135,6 +135,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self.cache = self.open_cache(config, loaded.settings)
         self.keys, self.cached, self.page_keys = {}, {}, {}
         self.rebuild = preview.is_rebuild(config.site_dir) and self.cache is not None
+        if self.rebuild:  # the 404 page and the sitemap stay as the first build wrote them
+            config.theme.static_templates.difference_update({"404.html", "sitemap.xml"})
         return config
 
     def cache_folder(self, settings: Settings) -> Path:

@@ -123,13 +123,27 @@ def find_personal_data(text: str) -> list[Finding]:
 
 # -- what is public ---------------------------------------------------------------------------------------------
 
+_PUBLIC: dict[int, tuple[Exemplar, Exemplar]] = {}  # id(record) → (record, its public view)
+_PUBLIC_LIMIT = 1 << 17
+
+
 def public(exemplar: Exemplar) -> Exemplar:
     """The record as outputs may show it: without private values, consent details, and a minor's birth year
-    and school. Every page, list, search entry, feed and data file is built from this view."""
+    and school. Every page, list, search entry, feed and data file is built from this view.
+
+    The same (frozen) record gets the same view object, so a live preview, whose memo hands unchanged records
+    to every rebuild, keeps recognising them downstream (see :class:`guongsang.cache.Fingerprint`)."""
+    known = _PUBLIC.get(id(exemplar))
+    if known is not None and known[0] is exemplar:
+        return known[1]
     hidden: dict[str, Any] = {"private": (), "consent": None}
     if exemplar.minor:
         hidden |= {"born": None, "school": ""}
-    return dataclasses.replace(exemplar, **hidden)
+    view = dataclasses.replace(exemplar, **hidden)
+    if len(_PUBLIC) >= _PUBLIC_LIMIT:
+        _PUBLIC.clear()
+    _PUBLIC[id(exemplar)] = (exemplar, view)
+    return view
 
 
 def private_values(exemplar: Exemplar) -> Iterator[tuple[str, str]]:
