@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from pathlib import Path
 
@@ -56,3 +57,52 @@ def test_preview_rebuild_writes_only_changed_pages_and_they_equal_a_full_build(r
     assert sorted(after) == sorted(full)
     differ = [page for page in full if full[page][0] != after[page][0]]
     assert differ == []  # every page of the preview is what a full build writes
+
+
+def test_serve_shows_an_edit_and_says_where_it_serves(root, tmp_path):
+    """``guongsang serve`` end to end: its address in the log, an edit noticed (file events), the page rebuilt."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    records = tmp_path / "exemplars"
+    shutil.copytree(root / "exemplars", records)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = tmp_path / "serve.log"
+    command = [sys.executable, "-m", "guongsang.cli", "--root", str(root), "serve", "--exemplars", str(records),
+               "--dev-addr", f"127.0.0.1:{port}", "--today", "2025-11-01"]
+    with log.open("w", encoding="utf-8") as stream:
+        server = subprocess.Popen(command, stdout=stream, stderr=subprocess.STDOUT,
+                                  env={**os.environ, "GUONGSANG_CACHE_DIR": str(tmp_path / "cache")})
+
+    def page(slug: str) -> str:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/guongsang/guong/{slug}/", timeout=5) as r:
+                return r.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    def until(predicate, seconds: float) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if predicate():
+                return True
+            time.sleep(0.2)
+        return False
+
+    try:
+        target = next(p for p in sorted(records.rglob("*.md")) if "featured: true" not in p.read_text("utf-8"))
+        assert until(lambda: "<html" in page(target.stem), 180), log.read_text("utf-8")[-2000:]
+        target.write_text(target.read_text("utf-8") + "\nĐoạn viết thêm khi đang xem trước.\n", "utf-8")
+        assert until(lambda: "Đoạn viết thêm khi đang xem trước." in page(target.stem), 60), \
+            log.read_text("utf-8")[-2000:]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    text = log.read_text("utf-8")
+    assert f"Serving on http://127.0.0.1:{port}/guongsang/" in text
+    assert "xem trước — dựng lại" in text  # the rebuild wrote only what the edit changed

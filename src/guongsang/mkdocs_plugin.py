@@ -159,11 +159,10 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.loaded and self.loaded.site
-        unchanged = 0
+        unchanged, in_nav = 0, preview.nav_sources(config.nav) if self.rebuild else set()
         for page in self.loaded.site.pages:
-            if self.rebuild and self._unchanged(page):
-                files.append(File.generated(config, page.src_uri, abs_src_path=preview.unchanged_source()))
-                unchanged += 1
+            if self.rebuild and page.src_uri not in in_nav and self._unchanged(page):
+                unchanged += 1  # left out: MkDocs neither renders nor writes it, its file stays as it is
             else:
                 files.append(File.generated(config, page.src_uri, content=page.markdown))
         if self.rebuild:
@@ -337,4 +336,5 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         for path in (settings.exemplars, settings.catalog, settings.contests):
             if path and path.exists():
                 server.watch(str(path))
+        preview.watch_natively(server)
         return server

@@ -2,19 +2,18 @@
 
 ``guongsang serve`` runs MkDocs' server with *dirty* rebuilds into one folder, so what the first build wrote
 stays there. For every generated page this module remembers the render-cache key of the HTML now in that
-folder. On a rebuild, a page whose key is unchanged is handed to MkDocs as a file that is older than its
-output (:func:`unchanged_source`), which MkDocs' dirty build neither reads, renders nor writes; the pages an
-edit touched — the record's own page and the lists, terms and related blocks that show it — get new keys and
-are rendered. Feeds, open data and the search index are those of the first build until the preview restarts.
+folder. On a rebuild, a page whose key is unchanged is not handed to MkDocs at all (unless the nav names
+it), so MkDocs neither renders nor writes it; the pages an edit touched — the record's own page and the
+lists, terms and related blocks that show it — get new keys and are rendered. Feeds, open data, the search
+index, the sitemap and the 404 page are those of the first build until the preview restarts.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import Any
 
 ENV = "GUONGSANG_PREVIEW"  # set by ``guongsang serve``
 DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -29,7 +28,6 @@ class Written:
 
 
 STATE = Written()
-_STUB: list[Path] = []
 
 
 def start() -> None:
@@ -57,15 +55,34 @@ def remember(keys: dict[str, str]) -> None:
         STATE.keys.update(keys)
 
 
-def unchanged_source() -> str:
-    """An empty file dated 1970: MkDocs' dirty build skips a page whose source is older than its output."""
-    if not _STUB or not _STUB[0].is_file():
-        folder = Path(tempfile.mkdtemp(prefix="guongsang-preview-"))
-        stub = folder / "unchanged.md"
-        stub.write_text("", encoding="utf-8")
-        os.utime(stub, (0, 0))
-        _STUB[:] = [stub]
-    return str(_STUB[0])
+def nav_sources(nav: Any) -> set[str]:
+    """Every page file the ``nav`` of mkdocs.yml names (they must stay in the build's files)."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return {uri for value in nav.values() for uri in nav_sources(value)}
+    if isinstance(nav, list):
+        return {uri for item in nav for uri in nav_sources(item)}
+    return set()
+
+
+def watch_natively(server: Any) -> None:
+    """Have MkDocs' live-reload server learn of edits from the operating system (inotify, FSEvents …) instead
+    of polling: MkDocs stats every watched file twice a second, which at thousands of records costs CPU the
+    rebuild needs and up to half a second before an edit is noticed. ``GUONGSANG_POLL=1`` keeps polling (for
+    folders shared into containers, where file events may not arrive)."""
+    if os.environ.get("GUONGSANG_POLL") == "1" or not hasattr(server, "_watched_paths"):
+        return
+    from watchdog.observers import Observer
+
+    watched = dict(server._watched_paths)
+    for path, count in watched.items():
+        for _ in range(count):
+            server.unwatch(path)
+    server.observer = Observer()
+    for path, count in watched.items():
+        for _ in range(count):
+            server.watch(path)
 
 
 class HideDirtyWarning(logging.Filter):
