@@ -43,3 +43,27 @@ def test_collation_is_not_codepoint_order():
 def test_people_sort_by_given_name():
     names = ["Trần Văn Bình", "Nguyễn Thị An", "Lê Đức"]
     assert sorted(names, key=person_sort_key) == ["Nguyễn Thị An", "Trần Văn Bình", "Lê Đức"]
+
+
+def test_fold_equals_its_definition_on_any_text():
+    """``fold`` (a cached per-character table) equals NFD, diacritics dropped, đ → d, lower case."""
+    import unicodedata
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from guongsang.text import fold
+
+    def reference(text: str) -> str:
+        decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+        return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+    letters = "aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẢÃẠẦẤẨẪẬĐđƯỨỪỬỮỰơờớởỡợ "
+    vietnamese = st.text(alphabet=letters + "\u0300\u0301\u0303\u0309\u0323", max_size=40)
+
+    @given(st.one_of(st.text(max_size=40), vietnamese))
+    def check(text: str) -> None:
+        assert fold(text) == reference(text)
+
+    check()
+    assert fold("Đồng Nai – Nguyễn Văn Hùng") == "dong nai – nguyen van hung"
