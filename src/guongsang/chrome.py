@@ -8,7 +8,9 @@ renders the fragment, the others reuse its HTML.
 The key is everything the fragment can show that differs between pages: the page's relative base URL and
 the relative URL of every nav page as seen from the page (Material prints nav links relative to the page).
 Pages in the nav are never cached (their tab and nav entry are marked active), nor hand-written pages; for
-them the key is ``None`` and the fragment is rendered as usual. The cache lives on the Jinja environment,
+them the key is ``None`` and the fragment is rendered as usual. Exemplar cards, which every list and
+related block repeats, are kept the same way (:func:`card_key`). Keys hold object ids: the cache lives no
+longer than the build whose objects they name. The cache lives on the Jinja environment,
 which MkDocs makes afresh for every build.
 """
 
@@ -22,6 +24,8 @@ from jinja2.ext import Extension
 from jinja2.runtime import Context
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
+
+from .site import exemplar_url
 
 Key = tuple[str, ...]
 ENABLED = True  # False renders every fragment afresh (the tests compare both ways byte for byte)
@@ -71,6 +75,16 @@ def chrome_key(context: Context, name: str) -> Key | None:
     return (name, *_links(context.environment, nav, page.url, str(context.get("base_url"))))
 
 
+@pass_context
+def card_key(context: Context, exemplar: Any, *options: Any) -> Key | None:
+    """The cache key of an exemplar's card on the page being rendered: the same card, drawn the same way,
+    linking to the same relative address (its images sit beside its page, so their addresses follow)."""
+    page = context.get("page")
+    if page is None or not ENABLED:
+        return None
+    return ("card", str(id(exemplar)), *map(repr, options), get_relative_url(exemplar_url(exemplar.slug), page.url))
+
+
 def _links(env: Any, nav: Any, url: str, base_url: str) -> Key:
     """The base URL and every nav page's URL relative to the page at ``url`` (once per page)."""
     known: dict[str, Key] = env.gs_page_links
@@ -103,4 +117,5 @@ def install(env: Any) -> None:
     """Register the ``gs_cached`` tag and the ``gs_chrome_key`` function on the theme's environment."""
     env.add_extension(ChromeCache)
     env.globals["gs_chrome_key"] = chrome_key
+    env.globals["gs_card_key"] = card_key
     env.bytecode_cache = COMPILED
