@@ -146,3 +146,15 @@ def test_posters_option_publishes_a_pdf_and_a_link_beside_each_page(tmp_path):
     assert (folder / "ap-phich.pdf").read_bytes().startswith(b"%PDF")
     html = (folder / "index.html").read_text(encoding="utf-8")
     assert 'href="ap-phich.pdf" download' in html and "Áp phích A4 (PDF)" in html
+
+
+def test_shipped_merged_fonts_are_what_merging_the_theme_fonts_gives():
+    """The merged fonts in the package (so builds need not merge) are byte for byte the theme's subsets merged."""
+    from guongsang import fonts
+
+    theme_fonts = ROOT / "theme" / "assets" / "fonts"
+    for weight in fonts.WEIGHTS:
+        path = fonts.merged_font(theme_fonts, weight)
+        assert path.parent == fonts.SHIPPED, weight
+        assert path.read_bytes() == fonts._merge(fonts.subset_files(theme_fonts, weight))
+    assert len(list(fonts.SHIPPED.glob("*.ttf"))) == len(fonts.WEIGHTS)  # no stale font left behind
