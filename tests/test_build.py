@@ -143,6 +143,18 @@ def test_incremental_build_equals_full_build(root, tmp_path, caplog):
                for p in (tmp_path / "incremental" / "guong").rglob("index.html"))
 
 
+def test_unchanged_rebuild_reuses_the_search_index_and_writes_the_same_site(root, tmp_path, caplog):
+    """A second build of unchanged records publishes the kept Pagefind bundle: the same files as a fresh one."""
+    import logging
+
+    cache = tmp_path / "cache"
+    assert _build(root, tmp_path / "first", "--cache-dir", str(cache)) == 0
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.guongsang"):
+        assert _build(root, tmp_path / "second", "--cache-dir", str(cache)) == 0
+    assert any("same index as last time" in r.getMessage() for r in caplog.records)
+    assert digest(tmp_path / "second") == digest(tmp_path / "first")
+
+
 def test_invalid_records_write_nothing(root, tmp_path, capsys):
     out = tmp_path / "build"
     out.mkdir()

@@ -1,6 +1,7 @@
 """Validation of records: every problem found in one pass, at the right line and column, in Vietnamese."""
 
 import dataclasses
+import datetime as dt
 
 from guongsang.frontmatter import parse_text
 from guongsang.validate import check_document, load_exemplars
@@ -112,3 +113,38 @@ def test_sample_corpus_is_valid(ctx):
     result = load_exemplars(ROOT / "exemplars", ctx)
     assert result.diagnostics == []
     assert result.files == len(result.exemplars) >= 1
+
+
+def test_stored_memo_checks_only_what_changed_since_the_last_build(tmp_path, monkeypatch):
+    """``guongsang build`` keeps its checks in the cache: the next run re-checks only edited files, by content."""
+    import shutil
+
+    from guongsang import validate
+    from guongsang.project import Settings, load
+    from guongsang.validate import StoredMemo
+
+    records = tmp_path / "exemplars"
+    shutil.copytree(ROOT / "exemplars", records)
+    settings = Settings.at(ROOT, records, today=dt.date(2025, 11, 1))
+    store = tmp_path / "cache" / "records.pickle"
+    memo = StoredMemo(store)
+    first = load(settings, derive=False, memo=memo)
+    memo.save()
+    assert first.ok and store.is_file()
+
+    calls: list[str] = []
+    real = validate._check_file
+    monkeypatch.setattr(validate, "_check_file", lambda file, ctx: calls.append(file.name) or real(file, ctx))
+    edited = sorted(records.rglob("*.md"))[0]
+    edited.write_text(edited.read_text("utf-8") + "\nMột câu mới.\n", "utf-8")
+    for path in records.rglob("*.md"):  # a fresh clone: every file has a new time, the same content
+        path.touch()
+    again = load(settings, derive=False, memo=StoredMemo(store))
+    assert calls == [edited.name]
+    assert [e.slug for e in again.records] == [e.slug for e in first.records]
+    assert next(e for e in again.records if e.source.endswith(edited.name)).body.rstrip().endswith("Một câu mới.")
+
+    store.write_bytes(b"not a pickle")  # a damaged store is ignored, not trusted
+    calls.clear()
+    assert load(settings, derive=False, memo=StoredMemo(store)).ok
+    assert len(calls) == len(list(records.rglob("*.md")))

@@ -138,9 +138,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build_site_dir
+    from .validate import StoredMemo
 
     settings = _settings(args)
-    loaded = load(settings)
+    cache_dir = None if args.no_cache else (args.cache_dir or Path(".cache/guongsang"))
+    if cache_dir is not None and not cache_dir.is_absolute():
+        cache_dir = settings.root / cache_dir
+    memo = StoredMemo(cache_dir / "records.pickle") if cache_dir is not None else None
+    loaded = load(settings, memo=memo)
+    if memo is not None:
+        memo.save()
     if loaded.diagnostics:  # errors stop the build; warnings (e.g. HTML removed from a story) are shown
         _report(loaded)
     if not loaded.ok:
@@ -148,9 +155,6 @@ def cmd_build(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     config_file = args.config_file if args.config_file.is_absolute() else settings.root / args.config_file
     site_dir = args.site_dir if args.site_dir.is_absolute() else settings.root / args.site_dir
-    cache_dir = None if args.no_cache else (args.cache_dir or Path(".cache/guongsang"))
-    if cache_dir is not None and not cache_dir.is_absolute():
-        cache_dir = settings.root / cache_dir
     stats = build_site_dir(loaded, config_file, site_dir, cache_dir, args.site_url, args.wider_index)
     scope = f" của {loaded.site.scope}" if loaded.site.scope else ""
     print(f"Đã xây dựng {stats['pages']} trang ({len(loaded.site.exemplars)} gương{scope}) vào {site_dir} "

@@ -269,7 +269,9 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     def on_pre_build(self, config: Any) -> None:
         if self.config.search and not self.rebuild:
-            self.indexer = Indexer().start()
+            assert self.loaded
+            kept = self.cache_folder(self.loaded.settings) if self.cache and self.config.cache else None
+            self.indexer = Indexer(cache=kept, salt=self.cache.salt if self.cache else "").start()
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
         return csp.seal(output_content)  # 404.html
@@ -314,7 +316,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         if self.indexer:
             indexer, self.indexer = self.indexer, None
             count = indexer.close(Path(config.site_dir))
-            log.info("Pagefind: indexed %d pages (exemplars and contest entries)", count)
+            log.info("Pagefind: %s %d pages (exemplars and contest entries)",
+                     "same index as last time for" if indexer.reused else "indexed", count)
         if self.cache:
             log.info("Render cache: %d of %d generated pages reused", self.cache.hits, len(self.pages))
             self.cache.commit()

@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import threading
 import time
 from collections.abc import Coroutine
@@ -230,14 +231,21 @@ def _patch_pagefind_polling() -> None:
 
 
 class Indexer:
-    """A Pagefind index fed page by page from a background event loop; ``close`` writes the bundle."""
+    """A Pagefind index fed page by page from a background event loop; ``close`` writes the bundle.
 
-    def __init__(self, language: str = "vi") -> None:
+    With a ``cache`` folder, the finished bundle is kept there under the hash of everything it was made from
+    (``salt`` and every page's URL and document, in order); a later build that feeds the very same pages
+    publishes the kept bundle instead of waiting for Pagefind to write it again."""
+
+    def __init__(self, language: str = "vi", cache: Path | None = None, salt: str = "") -> None:
         self._config = {"force_language": language, "root_selector": "html", "keep_index_url": False}
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True)
         self._pending: list[Future[Any]] = []
         self._index: Any = None
+        self._cache = cache
+        self.reused = False  # set by close: the bundle came from the cache
+        self._digest = hashlib.sha256(f"{salt}\0{CHUNK_SIZE}\0{sorted(self._config.items())}\0".encode())
 
     def _submit(self, coro: Coroutine[Any, Any, Any]) -> Future[Any]:
         return asyncio.run_coroutine_threadsafe(coro, self._loop)
@@ -256,6 +264,7 @@ class Indexer:
         (the loop runs tasks first in, first out, and each writes its request before it first waits), so
         the index is the same from one build to the next."""
         self._pending.append(self._submit(self._index.add_html_file(content=html, url=url)))
+        self._digest.update(f"{url}\0{html}\0".encode())
 
     def close(self, site_dir: Path) -> int:
         """Wait for every page, write the bundle into ``site_dir/pagefind`` and stop; returns pages indexed.
@@ -264,15 +273,23 @@ class Indexer:
         are completed by its runtime afterwards), so the bundle is waited for until it is complete and still
         before the service is stopped.
         """
+        out = site_dir / INDEX_DIR
+        kept = self._cache / INDEX_DIR / self._digest.hexdigest() if self._cache else None
+        if kept is not None and (kept / "pagefind-entry.json").is_file():
+            self.abort()
+            shutil.copytree(kept, out, copy_function=_link_or_copy)
+            self.reused = True
+            return len(self._pending)
         try:
             for future in self._pending:
                 future.result(timeout=600)
-            out = site_dir / INDEX_DIR
             self._submit(self._index.write_files(output_path=str(out))).result(timeout=600)
             _wait_until_complete(out)
             self._submit(_exit_when_done(self._index._service)).result(timeout=120)
             self._index = None
             stabilise(out)
+            if kept is not None:
+                _keep(out, kept)
             return len(self._pending)
         finally:
             self.abort()
@@ -285,6 +302,23 @@ class Indexer:
         if self._thread.is_alive():
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join(timeout=10)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    """A hard link where the file system allows one (the kept bundle is never changed in place), else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _keep(bundle: Path, kept: Path) -> None:
+    """Keep a copy of ``bundle`` at ``kept``, replacing whatever bundle was kept before (one is enough)."""
+    for old in kept.parent.glob("*"):
+        shutil.rmtree(old, ignore_errors=True)
+    partial = kept.with_name(f".{kept.name}.partial")
+    shutil.copytree(bundle, partial, copy_function=_link_or_copy)
+    partial.rename(kept)
 
 
 def _bundle_state(bundle: Path) -> tuple[tuple[str, int], ...] | None:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import os
+import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from . import frontmatter, trust
 from .catalog import Catalog, Entry, Table
 from .diagnostics import Diagnostic, did_you_mean, is_error
+from .filecache import file_digest
 from .frontmatter import Document
 from .images import ImageProblem
 from .images import inspect as inspect_image
@@ -384,6 +387,57 @@ class RecordMemo:
             return (_stat(file), *images)
         except OSError:
             return ()
+
+
+class StoredMemo(RecordMemo):
+    """A record memo kept on disk between builds (``records.pickle`` in the build's cache folder), so a build
+    after one that checked the same files does not check them again. Files are recognised by their content
+    (a fresh clone gives every file a new time), and the memo is tied to this package's code as well as to
+    the catalogues, build date and project folder (records hold absolute paths). Only checks of files that
+    are still there are kept."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path, self.changed, self.seen = path, False, set[str]()
+        self.code = _package_digest()
+        try:
+            self.token, self.entries = pickle.loads(path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, pickle.UnpicklingError):
+            self.token, self.entries = "", {}
+
+    def check(self, file: Path, ctx: Context, token: str) -> Checked:
+        key = str(file)
+        self.seen.add(key)
+        kept = self.entries.get(key)
+        checked = super().check(file, ctx, f"{token}:{self.code}")
+        self.changed = self.changed or self.entries.get(key) is not kept
+        return checked
+
+    @staticmethod
+    def _stamp(file: Path, checked: Checked | None) -> tuple:
+        try:
+            images = [file_digest(image.path) for image in getattr(checked[0], "images", ())] if checked else []
+            return (str(file), hashlib.sha256(file.read_bytes()).hexdigest(), *images)
+        except OSError:
+            return ()
+
+    def save(self) -> None:
+        """Write the memo (atomically) if this run checked anything anew or some file went away."""
+        gone = set(self.entries) - self.seen
+        if not self.changed and not gone:
+            return
+        for key in gone:
+            del self.entries[key]
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_name(f".{self.path.name}.{os.getpid()}")
+        partial.write_bytes(pickle.dumps((self.token, self.entries), protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(self.path)
+
+
+def _package_digest() -> str:
+    from .cache import tree_digest
+
+    return tree_digest([Path(__file__).resolve().parent])
 
 
 def load_exemplars(directory: Path, ctx: Context, memo: RecordMemo | None = None, token: str = "") -> Result:
