@@ -76,6 +76,18 @@ def cached_file(folder: Path, digest: str, suffix: str, make: Callable[[], bytes
     return path
 
 
+def publish_file(source: Path | str, target: Path | str) -> None:
+    """Put a cached file into the site: a hard link where the file system allows (cache files are never
+    changed in place, and a link costs no copy), else a copy."""
+    Path(target).unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        import shutil
+
+        shutil.copyfile(source, target)
+
+
 def _run_chunk(work: Callable[[T], R], jobs: list[T]) -> list[R]:
     return [work(job) for job in jobs]
 

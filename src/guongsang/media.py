@@ -8,13 +8,12 @@ URIs and the files to copy there, and the :class:`Picture` data templates turn i
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import cards, images
-from .filecache import Background, cached_file, cached_path, file_digest, key
+from .filecache import Background, cached_file, cached_path, file_digest, key, publish_file
 from .fonts import merged_font
 from .records import Exemplar
 from .site import Site, card_url, image_file_url
@@ -62,7 +61,7 @@ class Media:
             if only_newer and target.is_file() and target.stat().st_mtime_ns >= path.stat().st_mtime_ns:
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
+            publish_file(path, target)
         return len(self.later)
 
     def abandon(self) -> None:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .contests import ContestEntry
+from .filecache import publish_file
 from .records import Exemplar
 from .text import collation_key, fold
 
@@ -277,7 +278,7 @@ class Indexer:
         kept = self._cache / INDEX_DIR / self._digest.hexdigest() if self._cache else None
         if kept is not None and (kept / "pagefind-entry.json").is_file():
             self.abort()
-            shutil.copytree(kept, out, copy_function=_link_or_copy)
+            shutil.copytree(kept, out, copy_function=publish_file)
             self.reused = True
             return len(self._pending)
         try:
@@ -304,20 +305,12 @@ class Indexer:
             self._thread.join(timeout=10)
 
 
-def _link_or_copy(source: str, target: str) -> None:
-    """A hard link where the file system allows one (the kept bundle is never changed in place), else a copy."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-
-
 def _keep(bundle: Path, kept: Path) -> None:
     """Keep a copy of ``bundle`` at ``kept``, replacing whatever bundle was kept before (one is enough)."""
     for old in kept.parent.glob("*"):
         shutil.rmtree(old, ignore_errors=True)
     partial = kept.with_name(f".{kept.name}.partial")
-    shutil.copytree(bundle, partial, copy_function=_link_or_copy)
+    shutil.copytree(bundle, partial, copy_function=publish_file)
     partial.rename(kept)
 
 
