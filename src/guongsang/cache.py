@@ -27,6 +27,7 @@ from .records import Exemplar, Image
 from .site import Page, Term
 
 SCHEMA = 2
+FLUSH_EVERY = 500  # rendered pages held in memory before they are written to the cache
 _LIBRARIES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions", "vietnamadminunits", "pillow",
               "pagefind", "nh3")
 
@@ -162,16 +163,26 @@ class RenderCache:
     def put(self, key: str, html: str, search: str = "", story: str = "") -> None:
         self.used.add(key)
         self.fresh[key] = tuple(zlib.compress(text.encode(), 1) for text in (html, search, story))  # type: ignore
+        if len(self.fresh) >= FLUSH_EVERY:  # stored as the build goes: memory does not grow with the corpus
+            self._store()
+
+    def _store(self) -> None:
+        """Write the pages rendered so far (harmless if the build then fails: entries are keyed by content)."""
+        if self._db is not None and self.fresh:
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.executemany("INSERT OR REPLACE INTO pages_v2 VALUES (?, ?, ?, ?)",
+                                     ((k, *blobs) for k, blobs in self.fresh.items()))
+        self.fresh.clear()
 
     def commit(self) -> None:
         """Store what this build rendered and forget what it did not use (call after a complete build)."""
         self.fingerprint.keep()
         if self._db is None:
             return
+        self._store()
         with self._db:
             self._db.execute("BEGIN")
-            self._db.executemany("INSERT OR REPLACE INTO pages_v2 VALUES (?, ?, ?, ?)",
-                                 ((k, *blobs) for k, blobs in self.fresh.items()))
             self._db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
             self._db.execute("DELETE FROM used")
             self._db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self.used))
