@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from importlib import resources
 
@@ -85,6 +86,28 @@ def test_every_image_has_alt_text_and_explicit_size(page, site_url, site):
         for img in page.locator("main img").all():
             assert img.get_attribute("alt"), img.evaluate("e => e.outerHTML")
             assert img.get_attribute("width") and img.get_attribute("height")
+
+
+def test_images_keep_their_space_while_they_load(browser, site_url, site):
+    """No layout shift when pictures arrive late on a slow phone: each keeps its full box while loading (a
+    figure sized to its content would shrink around a picture not yet there, whatever its caption)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.route(re.compile(r".*\.(webp|avif)$"), lambda route: None)  # never answered: every picture still loading
+    checked = 0
+    for exemplar in (e for e in site.exemplars if e.images):
+        page.goto(f"{site_url}guong/{exemplar.slug}/", wait_until="domcontentloaded")
+        boxes = page.evaluate("""() => [...document.querySelectorAll('.gs-hero__img, .gs-gallery img')].map(img => {
+            const box = img.getBoundingClientRect(), column = img.closest('figure').parentElement;
+            return [box.width, img.clientHeight, column.clientWidth, img.clientWidth,
+                    +img.getAttribute('width') / +img.getAttribute('height')]; })""")
+        assert len(boxes) == len(exemplar.images), exemplar.slug
+        for width, height, column, inner, ratio in boxes:  # inner width and height: without the border
+            assert width >= min(column, 576) - 1, (exemplar.slug, width, column)  # full width (gallery ≤ 36rem)
+            assert abs(inner / height - ratio) < 0.02, exemplar.slug  # and as tall as its picture will be
+            checked += 1
+    context.close()
+    assert checked >= 2
 
 
 def test_exemplar_page_weight_before_images_and_phone_sized_images(browser, site_url, site, built_site_dir):
