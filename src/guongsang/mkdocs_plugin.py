@@ -145,6 +145,11 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         folder = Path(os.environ.get("GUONGSANG_CACHE_DIR") or self.config.cache_dir or root / ".cache/guongsang")
         return folder if folder.is_absolute() else root / folder
 
+    def kept_in(self) -> Path | None:
+        """The cache folder, unless the cache is turned off."""
+        assert self.loaded
+        return self.cache_folder(self.loaded.settings) if self.config.cache else None
+
     def open_cache(self, config: Any, settings: Settings) -> RenderCache:
         """The render cache, salted with everything every page depends on."""
         folder = self.cache_folder(settings) if self.config.cache else None
@@ -170,8 +175,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
                      unchanged)
         for uri, content in self.loaded.site.files.items():
             files.append(File.generated(config, uri, content=content))
-        if self.config.cache:
-            fonts.keep_in(self.cache_folder(self.loaded.settings))  # booklets' fonts outlive the build
+        if (kept := self.kept_in()) is not None:
+            fonts.keep_in(kept)  # booklets' fonts outlive the build
         for uri, content in self._booklets(config).items():
             files.append(File.generated(config, uri, content=content))
         assert self.loaded.catalog
@@ -218,8 +223,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             except BookletError as exc:
                 raise PluginError(f"guongsang: booklets: {exc}") from None
             uri = booklet_url(selection.slug)
-            cache = self.cache_folder(settings) if self.config.cache else None
-            out[uri] = render_booklet(selection, config.site_url or "/", theme, settings.today, cache)
+            out[uri] = render_booklet(selection, config.site_url or "/", theme, settings.today, self.kept_in())
             if selection.by == "plan":
                 self.loaded.site.booklets[selection.value] = uri
         return out
@@ -269,9 +273,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     def on_pre_build(self, config: Any) -> None:
         if self.config.search and not self.rebuild:
-            assert self.loaded
-            kept = self.cache_folder(self.loaded.settings) if self.cache and self.config.cache else None
-            self.indexer = Indexer(cache=kept, salt=self.cache.salt if self.cache else "").start()
+            self.indexer = Indexer(cache=self.kept_in(), salt=self.cache.salt if self.cache else "").start()
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
         return csp.seal(output_content)  # 404.html

@@ -310,6 +310,7 @@ def _keep(bundle: Path, kept: Path) -> None:
     for old in kept.parent.glob("*"):
         shutil.rmtree(old, ignore_errors=True)
     partial = kept.with_name(f".{kept.name}.partial")
+    shutil.rmtree(partial, ignore_errors=True)  # left by a build killed while keeping its bundle
     shutil.copytree(bundle, partial, copy_function=publish_file)
     partial.rename(kept)
 
