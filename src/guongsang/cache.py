@@ -188,7 +188,6 @@ class RenderCache:
             self._db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self.used))
             self._db.execute("DELETE FROM pages_v2 WHERE key NOT IN (SELECT key FROM used)")
             self._db.execute("DROP TABLE IF EXISTS pages")  # the layout before stories were kept
-        self.fresh.clear()
 
     def close(self) -> None:
         if self._db is not None:
