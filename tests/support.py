@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,3 +60,18 @@ def digest(site: Path) -> dict[str, str]:
 
     return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def wait_until(target, expression: str, timeout: float = 10.0) -> None:
+    """Poll a JavaScript expression from Python until it is truthy.
+
+    Playwright's ``wait_for_function`` re-evaluates a string with ``eval`` inside the page once its first check
+    fails, and the site's Content Security Policy (rightly) forbids that, so the wait errors out or not
+    depending on timing. ``evaluate`` runs through the DevTools protocol, which the policy does not govern.
+    ``target`` is a Playwright page or frame.
+    """
+    deadline = time.monotonic() + timeout
+    while not target.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout:g} s: {expression}")
+        time.sleep(0.05)

@@ -9,7 +9,7 @@ from importlib import resources
 import pytest
 
 from guongsang.project import Settings, load
-from support import ROOT, TODAY
+from support import ROOT, TODAY, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -152,7 +152,7 @@ def test_share_bar_links_and_copy(browser, site_url, site):
         copy = page.locator("[data-gs-copy]")
         assert copy.is_visible()  # shown once the script runs
         copy.click()
-        page.wait_for_function("document.querySelector('[data-gs-status]').textContent.length > 0")
+        wait_until(page, "document.querySelector('[data-gs-status]').textContent.length > 0")
         assert "Đã sao chép" in page.locator("[data-gs-status]").inner_text()
         assert page.evaluate("navigator.clipboard.readText()") == canonical
         # No third-party request: everything the page loaded came from the site itself.

@@ -16,7 +16,7 @@ import pytest
 
 from guongsang.cli import main
 from guongsang.project import Settings, load
-from support import TODAY
+from support import TODAY, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -86,7 +86,7 @@ def test_embedded_column_sizes_itself_opens_exemplars_on_top_and_ignores_other_f
     page.goto(sites["portal_url"])
     frame_el = page.locator("[data-guongsang-column] iframe")
     frame_el.wait_for()
-    page.wait_for_function("parseInt(document.querySelector('[data-guongsang-column] iframe').style.height) !== 360")
+    wait_until(page, "parseInt(document.querySelector('[data-guongsang-column] iframe').style.height) !== 360")
     inner = page.frame_locator("[data-guongsang-column] iframe")
     inner.locator(".gsn-item").first.wait_for()
     frame = next(f for f in page.frames if "/nhung/" in f.url)
@@ -158,7 +158,7 @@ def test_district_search_covers_the_district_and_can_reach_the_rest_of_the_provi
     assert set(slugs) == district | others
     assert all(u.startswith(sites["site"]) for u in wide if re.search(r"guong/([^/]+)/", u).group(1) in others)
     page.locator(".gs-result__img").evaluate_all("imgs => imgs.forEach(i => { i.loading = 'eager'; })")
-    page.wait_for_function("[...document.querySelectorAll('.gs-result__img')].every(i => i.complete)")
+    wait_until(page, "[...document.querySelectorAll('.gs-result__img')].every(i => i.complete)")
     images = page.locator(".gs-result__img").evaluate_all("imgs => imgs.map(i => i.naturalWidth)")
     assert images and all(width > 0 for width in images)
     assert "ca-tinh=1" in page.url
