@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -117,6 +118,56 @@ def test_chrome_rendered_once_per_shape_equals_chrome_rendered_per_page(built, r
     assert afresh == reused, sorted(k for k in afresh if afresh[k] != reused.get(k))[:10]
     page = (built / "guong" / "index.html").read_text(encoding="utf-8")
     assert 'md-nav__link--active' in page  # a nav page keeps its own, active chrome
+
+
+class _Rendering(HTMLParser):
+    """What a browser builds from a page: tags and attributes exactly, text with whitespace runs as one space
+    (exactly, inside the elements that show or run their text as written)."""
+
+    VERBATIM = frozenset({"pre", "textarea", "script", "style"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.events: list[tuple] = []
+        self._verbatim = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.events.append(("start", tag, tuple(attrs)))
+        self._verbatim += tag in self.VERBATIM
+
+    def handle_endtag(self, tag):
+        self.events.append(("end", tag))
+        self._verbatim -= tag in self.VERBATIM
+
+    def handle_data(self, data):
+        text = data if self._verbatim else re.sub(r"[ \t\n\r\f]+", " ", data)
+        if self.events and self.events[-1][0] == "text":  # runs split by the parser join up again
+            text = self.events.pop()[1] + text
+            text = text if self._verbatim else re.sub(r"[ \t\n\r\f]+", " ", text)
+        self.events.append(("text", text))
+
+
+def _rendering(page: Path) -> list[tuple]:
+    parser = _Rendering()
+    parser.feed(page.read_text(encoding="utf-8"))
+    parser.close()
+    return parser.events
+
+
+def test_compacted_pages_render_exactly_as_written(built, root, tmp_path, monkeypatch):
+    """Cutting template indentation (guongsang.compact) keeps every tag, attribute and word of every page, and
+    makes the pages at least a tenth smaller."""
+    from guongsang import mkdocs_plugin
+
+    monkeypatch.setattr(mkdocs_plugin, "compact", lambda html: html)
+    assert _build(root, tmp_path / "loose") == 0
+    pages = sorted(p.relative_to(built) for p in built.rglob("*.html"))
+    assert pages == sorted(p.relative_to(tmp_path / "loose") for p in (tmp_path / "loose").rglob("*.html"))
+    changed = [p for p in pages if _rendering(built / p) != _rendering(tmp_path / "loose" / p)]
+    assert not changed, changed[:10]
+    compacted = sum((built / p).stat().st_size for p in pages)
+    loose = sum((tmp_path / "loose" / p).stat().st_size for p in pages)
+    assert compacted < 0.9 * loose, (compacted, loose)
 
 
 def test_incremental_build_equals_full_build(root, tmp_path, caplog):
