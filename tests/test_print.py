@@ -80,6 +80,31 @@ def test_social_card_matches_the_reference_render(font_files):
     assert ImageChops.difference(card.convert("RGB"), Image.open(io.BytesIO(other)).convert("RGB")).getbbox()
 
 
+def test_widths_summed_from_glyph_advances_equal_pillows_own(font_files):
+    """``cards.length`` (what the card wraps by) is ``getlength`` exactly, so no line breaks elsewhere."""
+    texts = [NAME, *LINES, "Hợp tác xã Nông nghiệp Dịch vụ Tổng hợp Xuân Phương…", "ĐỨC Đức đức", "Ỷ Ỹ ỵ · 2025"]
+    for path in font_files:
+        for size in (26, 30, 44, 50, 56, 62, 68):
+            font = ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.BASIC)
+            for text in texts:
+                assert cards.length(text, font) == font.getlength(text), (path.name, size, text)
+
+
+def test_lines_stamped_from_cached_masks_give_the_bytes_direct_drawing_gives(font_files, monkeypatch):
+    """A recurring line is rasterised once and pasted after that: the card must not change by a byte."""
+    from PIL import ImageDraw
+
+    def direct(canvas, xy, text, font, fill, anchor="la"):
+        ImageDraw.Draw(canvas).text(xy, text, font=font, fill=fill, anchor=anchor)
+
+    made = [cards.Card(name, eyebrow="Tập thể · 2023", lines=LINES, footer="guongsang.github.io/guongsang",
+                       initials=name.split()[-1][0])
+            for name in (NAME, "Hợp tác xã Nông nghiệp Dịch vụ Tổng hợp Xuân Phương", "Lò Thị Ỷ")]
+    stamped = [cards.render(card, *font_files) for card in made * 2]  # the second round from cached masks
+    monkeypatch.setattr(cards, "_text", direct)
+    assert stamped == [cards.render(card, *font_files) for card in made * 2]
+
+
 def test_exemplar_card_says_name_movement_and_locality(site):
     exemplar = next(e for e in site.exemplars if e.image and e.locality.ward)
     card = media.exemplar_card(exemplar, "Gương sáng", "guongsang.github.io/guongsang")
