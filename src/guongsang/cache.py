@@ -19,6 +19,7 @@ import hashlib
 import sqlite3
 import zlib
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
 from typing import Any, ClassVar
@@ -128,6 +129,10 @@ class Fingerprint:
         return ("uncacheable", id(obj))
 
 
+def _pack(html: str, search: str, story: str) -> tuple[bytes, bytes, bytes]:
+    return zlib.compress(html.encode(), 1), zlib.compress(search.encode(), 1), zlib.compress(story.encode(), 1)
+
+
 class RenderCache:
     """Rendered pages by key, in SQLite; ``None`` directory means no cache (every lookup misses)."""
 
@@ -135,10 +140,13 @@ class RenderCache:
         self.salt = salt_value
         self.fingerprint = Fingerprint()
         self.used: set[str] = set()
-        self.fresh: dict[str, tuple[bytes, bytes, bytes]] = {}
+        self.fresh: dict[str, Future[tuple[bytes, bytes, bytes]]] = {}
         self.hits = 0
         self._db: sqlite3.Connection | None = None
+        self._packer: ThreadPoolExecutor | None = None
         if directory is not None:
+            # zlib lets go of the GIL: pages are compressed on the other core while the next ones render.
+            self._packer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="render-cache")
             directory.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(directory / "pages.sqlite3", isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
@@ -162,7 +170,9 @@ class RenderCache:
 
     def put(self, key: str, html: str, search: str = "", story: str = "") -> None:
         self.used.add(key)
-        self.fresh[key] = tuple(zlib.compress(text.encode(), 1) for text in (html, search, story))  # type: ignore
+        if self._packer is None:
+            return
+        self.fresh[key] = self._packer.submit(_pack, html, search, story)
         if len(self.fresh) >= FLUSH_EVERY:  # stored as the build goes: memory does not grow with the corpus
             self._store()
 
@@ -172,7 +182,7 @@ class RenderCache:
             with self._db:
                 self._db.execute("BEGIN")
                 self._db.executemany("INSERT OR REPLACE INTO pages_v2 VALUES (?, ?, ?, ?)",
-                                     ((k, *blobs) for k, blobs in self.fresh.items()))
+                                     ((k, *packed.result()) for k, packed in self.fresh.items()))
         self.fresh.clear()
 
     def commit(self) -> None:
@@ -190,6 +200,10 @@ class RenderCache:
             self._db.execute("DROP TABLE IF EXISTS pages")  # the layout before stories were kept
 
     def close(self) -> None:
+        if self._packer is not None:
+            self._packer.shutdown(wait=True, cancel_futures=True)
+            self._packer = None
+        self.fresh.clear()
         if self._db is not None:
             self._db.close()
             self._db = None
