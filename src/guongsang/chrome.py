@@ -25,6 +25,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
+from .compact import CompactTemplates
 from .site import exemplar_url
 
 Key = tuple[str, ...]
@@ -114,8 +115,10 @@ COMPILED = CompiledTemplates()
 
 
 def install(env: Any) -> None:
-    """Register the ``gs_cached`` tag and the ``gs_chrome_key`` function on the theme's environment."""
+    """Register the ``gs_cached`` tag, template compaction and the chrome and card keys on the theme's
+    environment, and keep its compiled templates for the process."""
     env.add_extension(ChromeCache)
+    env.add_extension(CompactTemplates)
     env.globals["gs_chrome_key"] = chrome_key
     env.globals["gs_card_key"] = card_key
     env.bytecode_cache = COMPILED

@@ -23,7 +23,6 @@ from mkdocs.structure.toc import get_toc
 
 from . import chrome, csp, fonts, media, posters, preview, templating
 from .cache import RenderCache, salt
-from .compact import compact
 from .contest_site import ContestPage
 from .diagnostics import Severity, render, summary
 from .feeds import FeedContext
@@ -277,7 +276,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             self.indexer = Indexer(cache=self.kept_in(), salt=self.cache.salt if self.cache else "").start()
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
-        return compact(csp.seal(output_content))  # 404.html
+        return csp.seal(output_content)  # 404.html
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         uri = page.file.src_uri
@@ -287,7 +286,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             if derived and derived.exemplar and story:
                 self.stories[derived.exemplar.slug] = story
         else:
-            output = compact(csp.seal(output))
+            output = csp.seal(output)
             derived = self.pages.get(uri)
             search = search_document(derived, page.content) if derived else ""
             if self.cache and uri in self.keys:
