@@ -22,6 +22,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from .project import Loaded
+from .writer import background_writes
 
 
 def build_site_dir(loaded: Loaded, config_file: Path, site_dir: Path, cache_dir: Path | None = None,
@@ -48,7 +49,8 @@ def build_site_dir(loaded: Loaded, config_file: Path, site_dir: Path, cache_dir:
                 f"{config.site_url.rstrip('/')}/pagefind/" if config.site_url else None)
         if site_url:
             config.site_url = site_url if site_url.endswith("/") else f"{site_url}/"
-        build(config)
+        with background_writes():
+            build(config)
         _swap(staging, site_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -129,8 +129,16 @@ class Fingerprint:
         return ("uncacheable", id(obj))
 
 
-def _pack(html: str, search: str, story: str) -> tuple[bytes, bytes, bytes]:
+Packed = tuple[bytes, bytes, bytes]  # a cached page's HTML, search document and story, compressed
+
+
+def _pack(html: str, search: str, story: str) -> Packed:
     return zlib.compress(html.encode(), 1), zlib.compress(search.encode(), 1), zlib.compress(story.encode(), 1)
+
+
+def unpack(packed: Packed) -> tuple[str, str, str]:
+    html, search, story = (zlib.decompress(blob).decode() for blob in packed)
+    return html, search, story
 
 
 class RenderCache:
@@ -140,7 +148,7 @@ class RenderCache:
         self.salt = salt_value
         self.fingerprint = Fingerprint()
         self.used: set[str] = set()
-        self.fresh: dict[str, Future[tuple[bytes, bytes, bytes]]] = {}
+        self.fresh: dict[str, Future[Packed]] = {}
         self.hits = 0
         self._db: sqlite3.Connection | None = None
         self._packer: ThreadPoolExecutor | None = None
@@ -156,8 +164,10 @@ class RenderCache:
     def key(self, page: Page) -> str:
         return hashlib.sha256(f"{self.salt}:{page.url}:{self.fingerprint.of_page(page)}".encode()).hexdigest()
 
-    def get(self, key: str) -> tuple[str, str, str] | None:
-        """The cached HTML, search document and story (the record's rendered Markdown) of a page, or None."""
+    def get(self, key: str) -> Packed | None:
+        """The cached HTML, search document and story (the record's rendered Markdown) of a page, compressed
+        (:func:`unpack` them when the page is written: MkDocs prepares every page before it writes the first,
+        and holding 10,000 pages' HTML as text from one step to the other took a gigabyte), or None."""
         self.used.add(key)
         if self._db is None:
             return None
@@ -165,8 +175,7 @@ class RenderCache:
         if row is None:
             return None
         self.hits += 1
-        html, search, story = (zlib.decompress(blob).decode() for blob in row)
-        return html, search, story
+        return row
 
     def put(self, key: str, html: str, search: str = "", story: str = "") -> None:
         self.used.add(key)

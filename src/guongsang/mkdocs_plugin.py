@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from . import chrome, csp, fonts, media, posters, preview, templating
-from .cache import RenderCache, salt
+from .cache import Packed, RenderCache, salt, unpack
 from .contest_site import ContestPage
 from .diagnostics import Severity, render, summary
 from .feeds import FeedContext
@@ -105,7 +105,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self.keys: dict[str, str] = {}  # src_uri → render-cache key of pages rendered in this build
         self.page_keys: dict[str, str] = {}  # src_uri → render-cache key of every generated page of this build
         self.rebuild = False  # a live-preview rebuild: unchanged pages are left as the last build wrote them
-        self.cached: dict[str, tuple[str, str, str]] = {}  # src_uri → (HTML, search document, story) from the cache
+        self.cached: dict[str, Packed] = {}  # src_uri → (HTML, search document, story) from the cache, compressed
         self.stories: dict[str, str] = {}  # exemplar slug → story HTML as rendered, for the feeds
         self.site_name = ""
         self.media = media.Media()
@@ -281,7 +281,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         uri = page.file.src_uri
         if uri in self.cached:  # already sealed when it was cached
-            output, search, story = self.cached.pop(uri)
+            output, search, story = unpack(self.cached.pop(uri))
             derived = self.pages.get(uri)
             if derived and derived.exemplar and story:
                 self.stories[derived.exemplar.slug] = story
