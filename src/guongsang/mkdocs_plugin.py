@@ -311,15 +311,15 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
                           self.loaded.settings.today, lambda e: self._story(e, config), self.loaded.site.scope,
                           self.media.published)
         log.info("guongsang: %d social cards", self.media.finish(Path(config.site_dir), only_newer=self.rebuild))
-        if not self.rebuild:  # a preview rebuild keeps the first build's feeds, embeds and open data
-            outputs = write_outputs(self.loaded.site, ctx, Path(config.theme.custom_dir), Path(config.site_dir))
-            log.info("guongsang: %d feed files, %d embeds, %d open-data files", outputs.feeds,
-                     len(outputs.embeds), len(outputs.data))
-        if self.indexer:
+        if self.indexer:  # before the feeds: Pagefind's peak memory then meets the build's smaller one
             indexer, self.indexer = self.indexer, None
             count = indexer.close(Path(config.site_dir))
             log.info("Pagefind: %s %d pages (exemplars and contest entries)",
                      "same index as last time for" if indexer.reused else "indexed", count)
+        if not self.rebuild:  # a preview rebuild keeps the first build's feeds, embeds and open data
+            outputs = write_outputs(self.loaded.site, ctx, Path(config.theme.custom_dir), Path(config.site_dir))
+            log.info("guongsang: %d feed files, %d embeds, %d open-data files", outputs.feeds,
+                     len(outputs.embeds), len(outputs.data))
         if self.cache:
             log.info("Render cache: %d of %d generated pages reused", self.cache.hits, len(self.pages))
             self.cache.commit()

@@ -11,6 +11,8 @@ are handed to it as they are written, so the Rust indexer works on one core whil
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import ctypes
 import gzip
 import hashlib
 import json
@@ -53,10 +55,11 @@ EXEMPLAR_TYPE, ENTRY_TYPE = "Gương điển hình", "Bài dự thi"
 CHUNK_SIZE = 3000
 CHUNK_SIZE_VARIABLE = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"
 # Pagefind's binary allocates with jemalloc, set through this variable. Its peak memory comes while it builds
-# the index in write_files; one arena and freed pages handed back at once lower that peak by about 12 % at
-# 10,000 pages (1,647 → 1,441 MB, measured) at the same speed, and the bundle is byte-identical.
+# the index in write_files; one arena, no thread caches and freed pages handed back at once lower that peak
+# by 17 % at 10,000 pages (1,647 → 1,372 MB, measured; writing takes about 7 s longer), and the bundle is
+# byte-identical.
 MALLOC_CONF_VARIABLE = "_RJEM_MALLOC_CONF"
-MALLOC_CONF = "narenas:1,dirty_decay_ms:0,muzzy_decay_ms:0"
+MALLOC_CONF = "narenas:1,tcache:false,dirty_decay_ms:0,muzzy_decay_ms:0"
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -236,6 +239,14 @@ def _patch_pagefind_polling() -> None:
         pagefind.service.asyncio = _NoPollDelay()  # type: ignore[assignment]
 
 
+def _return_free_memory() -> None:
+    """Hand the memory this process has freed back to the system before Pagefind's peak (where the C library
+    allows it: glibc's ``malloc_trim``). Pages rendered and written leave the heap fragmented; at 10,000
+    pages this returned about 100 MB of the build's 711."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 class Indexer:
     """A Pagefind index fed page by page from a background event loop; ``close`` writes the bundle.
 
@@ -290,6 +301,7 @@ class Indexer:
         try:
             for future in self._pending:
                 future.result(timeout=600)
+            _return_free_memory()
             self._submit(self._index.write_files(output_path=str(out))).result(timeout=600)
             _wait_until_complete(out)
             self._submit(_exit_when_done(self._index._service)).result(timeout=120)
