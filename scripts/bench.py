@@ -12,7 +12,9 @@ For N generated records (``scripts/gen_corpus.py``) it builds, each in a fresh p
 
 and prints wall time, peak RSS of the whole process tree (Pagefind included), output bytes (with and
 without images), HTML bytes of the median exemplar page, file count, and the ratios the targets are
-stated in. Shared machines are noisy: compare the ratios of one run, not absolute times across runs.
+stated in, then each target beside its figure: output size, peak RSS, the cold build's time at 10,000
+records, and the exemplar page against the same page of a 100-record build made in the same run. Shared
+machines are noisy: compare the ratios of one run, not absolute times across runs.
 """
 
 from __future__ import annotations
@@ -141,7 +143,7 @@ def guongsang(name: str, corpus: Path, site: Path, cache: Path) -> Run:
 
 
 def table(runs: list[Run], sections: dict[str, str]) -> str:
-    head = f"{'build':<18}{'wall s':>9}{'peak RSS MB':>13}{'output MB':>11}{'w/o images':>12}" \
+    head = f"{'build':<18}{'wall s':>9}{'peak RSS MiB':>13}{'output MB':>11}{'w/o images':>12}" \
            f"{'exemplar HTML':>15}{'files':>8}"
     lines = [head, "-" * len(head)]
     for r in runs:
@@ -181,7 +183,28 @@ def main() -> None:
         print(f"blog / guongsang cold:  {by['blog'].seconds / cold.seconds:.2f}  (target ≥ 5)")
     print(f"cold / warm:            {cold.seconds / warm.seconds:.2f}  (target ≥ 3)")
     print(f"output without images:  {cold.bytes(images=False) / 1e6:.1f} MB "
-          f"→ {1e9 / max(1, cold.bytes(images=False)) * args.count:,.0f} records fit GitHub Pages' 1 GB")
+          f"→ {1e9 / max(1, cold.bytes(images=False)) * args.count:,.0f} records fit GitHub Pages' 1 GB"
+          f"  (target ≤ 250 MB at 10,000 records)")
+    peak = max(cold.peak_rss, warm.peak_rss)
+    print(f"peak RSS:               {peak / 2**20:,.0f} MiB = {peak / 1e9:.2f} GB  (target ≤ 2 GB at 10,000 records)")
+    if args.count >= 10_000:
+        print(f"cold build:             {cold.seconds:.1f} s  (target ≤ 60 s at 10,000 records)")
+    if args.count != REFERENCE_COUNT:
+        print(exemplar_growth(cold.exemplar_html(sections["guongsang cold"]), args.seed, work))
+
+
+REFERENCE_COUNT = 100
+
+
+def exemplar_growth(size: int, seed: int, work: Path) -> str:
+    """The median exemplar page against the same at 100 records (built now, cold): page size must not grow
+    with the corpus."""
+    cache = work / f"cache-{REFERENCE_COUNT}"
+    shutil.rmtree(cache, ignore_errors=True)
+    small = guongsang("reference", generate(REFERENCE_COUNT, seed, work), work / f"site-{REFERENCE_COUNT}", cache)
+    base = small.exemplar_html("guong/*/index.html")
+    return (f"exemplar page:          {size:,} B against {base:,} B at {REFERENCE_COUNT} records "
+            f"({(size - base) / base:+.1%}, target within ±10 %)")
 
 
 if __name__ == "__main__":
