@@ -80,6 +80,13 @@ def _render_nothing(page: Any, config: Any, files: Files) -> None:
     page.present_anchor_ids, page.links_to_anchors = set(), {}
 
 
+def close_index(indexer: Indexer, site_dir: Path) -> None:
+    """Write the search bundle into ``site_dir`` (or publish the one kept from last time), and say which."""
+    count = indexer.close(site_dir)
+    log.info("Pagefind: %s %d pages (exemplars and contest entries)",
+             "same index as last time for" if indexer.reused else "indexed", count)
+
+
 def search_document(derived: Page, content: str) -> str:
     """What Pagefind indexes for a generated page: exemplars and published contest entries; "" for the rest."""
     if derived.exemplar:
@@ -101,6 +108,9 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self.loaded: Loaded | None = None
         self.pages: dict[str, Page] = {}
         self.indexer: Indexer | None = None
+        # Set by guongsang.build: the search index is written after MkDocs returns (take_indexer), once the
+        # pages it held are freed, because Pagefind's peak memory comes while it writes.
+        self.index_later = False
         self.cache: RenderCache | None = None
         self.keys: dict[str, str] = {}  # src_uri → render-cache key of pages rendered in this build
         self.page_keys: dict[str, str] = {}  # src_uri → render-cache key of every generated page of this build
@@ -311,11 +321,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
                           self.loaded.settings.today, lambda e: self._story(e, config), self.loaded.site.scope,
                           self.media.published)
         log.info("guongsang: %d social cards", self.media.finish(Path(config.site_dir), only_newer=self.rebuild))
-        if self.indexer:  # before the feeds: Pagefind's peak memory then meets the build's smaller one
-            indexer, self.indexer = self.indexer, None
-            count = indexer.close(Path(config.site_dir))
-            log.info("Pagefind: %s %d pages (exemplars and contest entries)",
-                     "same index as last time for" if indexer.reused else "indexed", count)
+        if self.indexer and not self.index_later:  # before the feeds: Pagefind's peak then meets a smaller build
+            close_index(self.take_indexer(), Path(config.site_dir))
         if not self.rebuild:  # a preview rebuild keeps the first build's feeds, embeds and open data
             outputs = write_outputs(self.loaded.site, ctx, Path(config.theme.custom_dir), Path(config.site_dir))
             log.info("guongsang: %d feed files, %d embeds, %d open-data files", outputs.feeds,
@@ -326,6 +333,11 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             self.cache.close()
             self.cache = None
         preview.remember(self.page_keys)
+
+    def take_indexer(self) -> Indexer | None:
+        """The search indexer, now the caller's to close (:func:`close_index`)."""
+        indexer, self.indexer = self.indexer, None
+        return indexer
 
     def on_build_error(self, error: Exception) -> None:
         self.media.abandon()
