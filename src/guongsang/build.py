@@ -74,7 +74,7 @@ def _run_mkdocs(loaded: Loaded, config_file: Path, staging: Path, cache_dir: Pat
 
 def _write_index(indexer: Indexer | None, staging: Path) -> None:
     """Pagefind writes its bundle once MkDocs has let go of the pages: its peak memory (while it writes) then
-    meets a smaller build, about 120 MB smaller at 10,000 records."""
+    meets a smaller build (at 10,000 records, 521 MB instead of 606)."""
     if indexer is None:
         return
     gc.collect()  # pages and their files refer to each other: only the cycle collector frees them

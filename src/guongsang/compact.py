@@ -17,6 +17,7 @@ from jinja2.ext import Extension
 
 _VERBATIM = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.S | re.I)
 _BREAK_RUN = re.compile(r"\n[ \t\n\r\f]+")
+ENABLED = True  # tests turn it off (and clear the compiled templates) to compare with the pages as written
 
 
 def compact(html: str) -> str:
@@ -39,5 +40,3 @@ class CompactTemplates(Extension):
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
         return compact(source) if ENABLED else source
 
-
-ENABLED = True  # tests turn it off (and clear the compiled templates) to compare with the pages as written
