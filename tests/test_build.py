@@ -171,6 +171,16 @@ def test_compacted_pages_render_exactly_as_written(built, root, tmp_path, monkey
     assert compacted < 0.9 * loose, (compacted, loose)
 
 
+def test_records_checked_in_a_worker_build_the_same_site(built, root, tmp_path, monkeypatch):
+    """Half the records checked in a worker process (as large corpora are) give the very same site."""
+    from guongsang import validate
+
+    monkeypatch.setattr(validate, "PARALLEL_FROM", 2)
+    assert _build(root, tmp_path / "parallel") == 0
+    parallel, serial = digest(tmp_path / "parallel"), digest(built)
+    assert parallel == serial, sorted(k for k in parallel if parallel[k] != serial.get(k))[:10]
+
+
 def test_incremental_build_equals_full_build(root, tmp_path, caplog):
     """Edit one record's name and story: a build reusing the render cache writes exactly what a full build does."""
     import logging

@@ -5,7 +5,7 @@ import datetime as dt
 
 from guongsang.frontmatter import parse_text
 from guongsang.validate import check_document, load_exemplars
-from support import FIXTURES, ROOT
+from support import FIXTURES, ROOT, TODAY
 
 BROKEN = FIXTURES / "broken"
 B = "tests/fixtures/broken/"
@@ -148,3 +148,24 @@ def test_stored_memo_checks_only_what_changed_since_the_last_build(tmp_path, mon
     calls.clear()
     assert load(settings, derive=False, memo=StoredMemo(store)).ok
     assert len(calls) == len(list(records.rglob("*.md")))
+
+
+def test_checking_in_a_worker_process_changes_no_record_and_no_message(tmp_path, monkeypatch):
+    """The same records and the same diagnostics, in the same order, whether checked here or half in a worker."""
+    import shutil
+
+    from guongsang import validate
+    from guongsang.project import Settings, load
+
+    records = tmp_path / "exemplars"
+    shutil.copytree(ROOT / "exemplars", records)
+    broken = sorted(records.rglob("*.md"))[3]
+    broken.write_text(broken.read_text(encoding="utf-8").replace("year:", "year: hai nghìn\nyeer:", 1),
+                      encoding="utf-8")
+    settings = Settings.at(ROOT, exemplars=records, today=TODAY)
+    monkeypatch.setattr(validate, "PARALLEL_FROM", 10**9)
+    alone = load(settings, derive=False)
+    monkeypatch.setattr(validate, "PARALLEL_FROM", 2)
+    shared = load(settings, derive=False)
+    assert alone.diagnostics and [str(d) for d in alone.diagnostics] == [str(d) for d in shared.diagnostics]
+    assert alone.records == shared.records and len(shared.records) > 10

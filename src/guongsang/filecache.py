@@ -91,7 +91,7 @@ def _run_chunk(work: Callable[[T], R], jobs: list[T]) -> list[R]:
     return [work(job) for job in jobs]
 
 
-def _pool(workers: int) -> Any:
+def process_pool(workers: int) -> Any:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -113,7 +113,7 @@ class Background:
             return
         workers = min(max(1, (os.cpu_count() or 1) - 1), 8)
         size = max(1, min(32, len(jobs) // (workers * 4)))
-        self._pool = _pool(workers)
+        self._pool = process_pool(workers)
         self._futures = [self._pool.submit(_run_chunk, work, jobs[i:i + size]) for i in range(0, len(jobs), size)]
 
     def result(self) -> list[R]:
@@ -135,5 +135,5 @@ def parallel_map(work: Callable[[T], R], jobs: list[T], workers: int | None = No
     workers = min(workers or os.cpu_count() or 1, 8, len(jobs))
     if workers <= 1 or len(jobs) < 8:
         return [work(job) for job in jobs]
-    with _pool(workers) as pool:
+    with process_pool(workers) as pool:
         return list(pool.map(work, jobs, chunksize=max(1, min(16, len(jobs) // (workers * 4)))))

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from . import frontmatter, trust
 from .catalog import Catalog, Entry, Table
 from .diagnostics import Diagnostic, did_you_mean, is_error
-from .filecache import file_digest
+from .filecache import file_digest, process_pool
 from .frontmatter import Document
 from .images import ImageProblem
 from .images import inspect as inspect_image
@@ -367,7 +367,13 @@ class RecordMemo:
         self.token = ""
         self.entries: dict[str, tuple[tuple, Checked]] = {}
 
-    def check(self, file: Path, ctx: Context, token: str) -> Checked:
+    def needs(self, file: Path, token: str) -> bool:
+        """Whether :meth:`check` would check ``file`` anew."""
+        kept = self.entries.get(str(file)) if token == self.token else None
+        return kept is None or kept[0] != self._stamp(file, kept[1])
+
+    def check(self, file: Path, ctx: Context, token: str, done: Checked | None = None) -> Checked:
+        """``file`` checked, or its kept check if it is unchanged; ``done`` is its check if already made."""
         if token != self.token:
             self.token, self.entries = token, {}
         key = str(file)
@@ -375,7 +381,7 @@ class RecordMemo:
         kept = self.entries.get(key)
         if kept is not None and kept[0] == stamp:
             return kept[1]
-        checked = _check_file(file, ctx)
+        checked = done if done is not None else _check_file(file, ctx)
         if checked[0] is not None:  # failures are re-checked every time (their cause may be elsewhere)
             self.entries[key] = (self._stamp(file, checked), checked)
         return checked
@@ -405,11 +411,14 @@ class StoredMemo(RecordMemo):
         except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, pickle.UnpicklingError):
             self.token, self.entries = "", {}
 
-    def check(self, file: Path, ctx: Context, token: str) -> Checked:
+    def needs(self, file: Path, token: str) -> bool:
+        return super().needs(file, f"{token}:{self.code}")
+
+    def check(self, file: Path, ctx: Context, token: str, done: Checked | None = None) -> Checked:
         key = str(file)
         self.seen.add(key)
         kept = self.entries.get(key)
-        checked = super().check(file, ctx, f"{token}:{self.code}")
+        checked = super().check(file, ctx, f"{token}:{self.code}", done)
         self.changed = self.changed or self.entries.get(key) is not kept
         return checked
 
@@ -440,18 +449,41 @@ def _package_digest() -> str:
     return tree_digest([Path(__file__).resolve().parent])
 
 
+PARALLEL_FROM = 400  # files to check: below this, starting a worker process costs more than it saves
+
+
+def _check_files(job: tuple[list[Path], Context]) -> list[Checked]:
+    files, ctx = job
+    return [_check_file(file, ctx) for file in files]
+
+
+def check_all(files: list[Path], ctx: Context) -> dict[Path, Checked]:
+    """Every file checked. With a core to spare and enough files, a worker process checks the second half
+    while this one checks the first (the catalogues travel to it once); the checks are the same either way."""
+    if len(files) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        return {file: _check_file(file, ctx) for file in files}
+    half = len(files) // 2
+    with process_pool(1) as pool:
+        theirs = pool.submit(_check_files, (files[half:], ctx))
+        mine = _check_files((files[:half], ctx))
+        return dict(zip(files, mine + theirs.result(), strict=True))
+
+
 def load_exemplars(directory: Path, ctx: Context, memo: RecordMemo | None = None, token: str = "") -> Result:
     """Read, parse and validate every record below ``directory`` (reusing ``memo`` for unchanged files)."""
     result = Result()
     by_slug: dict[str, Exemplar | Withdrawn] = {}
     bases = (ctx.root.resolve(), directory.resolve())  # a record may not be a symlink to a file elsewhere
-    for file in scan(directory):
+    files = list(scan(directory))
+    outside = {file for file in files if not any(file.resolve().is_relative_to(base) for base in bases)}
+    checked = check_all([f for f in files if f not in outside and (memo is None or memo.needs(f, token))], ctx)
+    for file in files:
         result.files += 1
-        if not any(file.resolve().is_relative_to(base) for base in bases):
+        if file in outside:
             result.diagnostics.append(Diagnostic(_display(file, ctx.root), 1, 1, "GS043", "tệp hồ sơ là liên kết tượng "
                                                  "trưng (symlink) trỏ ra ngoài kho dữ liệu; hãy thay bằng tệp thật."))
             continue
-        exemplar, diagnostics, where = memo.check(file, ctx, token) if memo else _check_file(file, ctx)
+        exemplar, diagnostics, where = memo.check(file, ctx, token, checked.get(file)) if memo else checked[file]
         result.diagnostics += diagnostics
         if exemplar is None:
             continue
