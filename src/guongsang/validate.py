@@ -367,23 +367,17 @@ class RecordMemo:
         self.token = ""
         self.entries: dict[str, tuple[tuple, Checked]] = {}
 
-    def needs(self, file: Path, token: str) -> bool:
-        """Whether :meth:`check` would check ``file`` anew."""
-        kept = self.entries.get(str(file)) if token == self.token else None
-        return kept is None or kept[0] != self._stamp(file, kept[1])
-
-    def check(self, file: Path, ctx: Context, token: str, done: Checked | None = None) -> Checked:
-        """``file`` checked, or its kept check if it is unchanged; ``done`` is its check if already made."""
+    def kept(self, file: Path, token: str) -> Checked | None:
+        """The check kept for ``file`` if the file (and the images its record uses) are unchanged since."""
         if token != self.token:
             self.token, self.entries = token, {}
-        key = str(file)
-        stamp = self._stamp(file, self.entries.get(key, ((), None))[1])
-        kept = self.entries.get(key)
-        if kept is not None and kept[0] == stamp:
-            return kept[1]
-        checked = done if done is not None else _check_file(file, ctx)
-        if checked[0] is not None:  # failures are re-checked every time (their cause may be elsewhere)
-            self.entries[key] = (self._stamp(file, checked), checked)
+        entry = self.entries.get(str(file))
+        return entry[1] if entry is not None and entry[0] == self._stamp(file, entry[1]) else None
+
+    def keep(self, file: Path, checked: Checked) -> Checked:
+        """Remember a fresh check of ``file``; failures are re-checked every time (their cause may be elsewhere)."""
+        if checked[0] is not None:
+            self.entries[str(file)] = (self._stamp(file, checked), checked)
         return checked
 
     @staticmethod
@@ -411,16 +405,13 @@ class StoredMemo(RecordMemo):
         except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, pickle.UnpicklingError):
             self.token, self.entries = "", {}
 
-    def needs(self, file: Path, token: str) -> bool:
-        return super().needs(file, f"{token}:{self.code}")
+    def kept(self, file: Path, token: str) -> Checked | None:
+        self.seen.add(str(file))
+        return super().kept(file, f"{token}:{self.code}")
 
-    def check(self, file: Path, ctx: Context, token: str, done: Checked | None = None) -> Checked:
-        key = str(file)
-        self.seen.add(key)
-        kept = self.entries.get(key)
-        checked = super().check(file, ctx, f"{token}:{self.code}", done)
-        self.changed = self.changed or self.entries.get(key) is not kept
-        return checked
+    def keep(self, file: Path, checked: Checked) -> Checked:
+        self.changed = self.changed or checked[0] is not None
+        return super().keep(file, checked)
 
     @staticmethod
     def _stamp(file: Path, checked: Checked | None) -> tuple:
@@ -476,14 +467,15 @@ def load_exemplars(directory: Path, ctx: Context, memo: RecordMemo | None = None
     bases = (ctx.root.resolve(), directory.resolve())  # a record may not be a symlink to a file elsewhere
     files = list(scan(directory))
     outside = {file for file in files if not any(file.resolve().is_relative_to(base) for base in bases)}
-    checked = check_all([f for f in files if f not in outside and (memo is None or memo.needs(f, token))], ctx)
+    kept = {file: memo.kept(file, token) for file in files if file not in outside} if memo else {}
+    checked = check_all([file for file in files if file not in outside and kept.get(file) is None], ctx)
     for file in files:
         result.files += 1
         if file in outside:
             result.diagnostics.append(Diagnostic(_display(file, ctx.root), 1, 1, "GS043", "tệp hồ sơ là liên kết tượng "
                                                  "trưng (symlink) trỏ ra ngoài kho dữ liệu; hãy thay bằng tệp thật."))
             continue
-        exemplar, diagnostics, where = memo.check(file, ctx, token, checked.get(file)) if memo else checked[file]
+        exemplar, diagnostics, where = kept.get(file) or (memo.keep(file, checked[file]) if memo else checked[file])
         result.diagnostics += diagnostics
         if exemplar is None:
             continue
