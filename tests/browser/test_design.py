@@ -39,6 +39,11 @@ def pages_to_check(site) -> dict[str, str]:
         from guongsang.contest_site import contest_url
 
         pages["contest"] = contest_url(contests[0].stem)
+    plans = sorted((ROOT / "content" / "plans").glob("*.yml"))
+    if plans:
+        from guongsang.site import plan_url
+
+        pages["plan"] = plan_url(plans[0].stem)
     return pages
 
 
