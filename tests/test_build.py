@@ -120,6 +120,52 @@ def test_chrome_rendered_once_per_shape_equals_chrome_rendered_per_page(built, r
     assert 'md-nav__link--active' in page  # a nav page keeps its own, active chrome
 
 
+def test_chrome_icons_are_drawn_from_the_sprite(built):
+    """Every ``<use>`` points at a symbol of the published sprite, that symbol is Material's icon as written,
+    and no page still carries a sprite icon's path data inline."""
+    import jinja2
+    from material import templates
+
+    from guongsang import icons
+
+    sprite = (built / icons.SPRITE_URI).read_text(encoding="utf-8")
+    symbols = dict(re.findall(r'<symbol id="([^"]+)" viewBox="[^"]+">(.*?)</symbol>', sprite))
+    loader = jinja2.FileSystemLoader(Path(templates.__file__).parent)
+    for name in icons.SHOWN:
+        source = loader.get_source(jinja2.Environment(), f".icons/{name}.svg")[0]
+        assert symbols[icons.symbol_id(name)] in source, name
+    paths = [re.search(r'<path d="[^"]+"', body)[0] for body in symbols.values()]
+    used: set[str] = set()
+    for page in sorted(built.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        for href in re.findall(r'<use href="([^"]+)"', html):
+            file, _, fragment = href.partition("#")
+            assert file.endswith(icons.SPRITE_URI) and fragment in symbols, (page, href)
+            used.add(fragment)
+        assert not [p for p in paths if p in html], page
+    assert {"material-menu", "material-github", "fontawesome-brands-facebook"} <= used
+
+
+def test_icons_outside_the_sprite_or_without_a_page_stay_inline():
+    import jinja2
+
+    from guongsang.icons import SpriteLoader
+
+    inner = jinja2.DictLoader({".icons/a/one.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8">'
+                                                   '<path d="M0 0h8"/></svg>',
+                               ".icons/a/two.svg": '<svg viewBox="0 0 4 4"><path d="M1 1"/></svg>',
+                               "page.html": '{% include ".icons/a/one.svg" %}|{% include ".icons/a/two.svg" %}',
+                               "macro.html": '{% import ".icons/a/one.svg" as i %}{{ i }}'})
+    env = jinja2.Environment(loader=SpriteLoader(inner, ["a/one"]))
+    env.filters["url"] = lambda value: f"../{value}"
+    one, two = env.get_template("page.html").render(base_url="..").split("|")
+    assert one == '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><use href="../assets/images/icons.svg#a-one"/></svg>'
+    assert two == '<svg viewBox="0 0 4 4"><path d="M1 1"/></svg>'
+    assert 'path d="M0 0h8"' in env.get_template("macro.html").render()
+    assert env.loader.sprite(env) == ('<svg xmlns="http://www.w3.org/2000/svg"><symbol id="a-one" viewBox="0 0 8 8">'
+                                      '<path d="M0 0h8"/></symbol></svg>\n')
+
+
 class _Rendering(HTMLParser):
     """What a browser builds from a page: tags and attributes exactly, text with whitespace runs as one space
     (exactly, inside the elements that show or run their text as written)."""
