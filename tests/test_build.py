@@ -120,6 +120,27 @@ def test_chrome_rendered_once_per_shape_equals_chrome_rendered_per_page(built, r
     assert 'md-nav__link--active' in page  # a nav page keeps its own, active chrome
 
 
+def test_pages_filled_into_skeletons_equal_pages_rendered_whole(built, root, tmp_path, monkeypatch):
+    """Generated pages rendered as their shape's skeleton plus their own blocks (guongsang.skeleton) change no
+    byte, and the skeletons are in use: far fewer than the generated pages."""
+    from guongsang import skeleton
+
+    made: list[int] = []
+    original = skeleton.Skeleton.__init__
+
+    def counted(self, template, variables):
+        made.append(1)
+        original(self, template, variables)
+
+    monkeypatch.setattr(skeleton.Skeleton, "__init__", counted)
+    assert _build(root, tmp_path / "skeleton") == 0
+    assert 0 < len(made) < len(list(built.rglob("*.html"))) / 4, len(made)
+    monkeypatch.setattr(skeleton, "ENABLED", False)
+    assert _build(root, tmp_path / "whole") == 0
+    whole, filled = digest(tmp_path / "whole"), digest(built)
+    assert whole == filled, sorted(k for k in whole if whole[k] != filled.get(k))[:10]
+
+
 def test_chrome_icons_are_drawn_from_the_sprite(built):
     """Every ``<use>`` points at a symbol of the published sprite, that symbol is Material's icon as written,
     and no page still carries a sprite icon's path data inline."""
@@ -159,7 +180,8 @@ def test_icons_outside_the_sprite_or_without_a_page_stay_inline():
     env = jinja2.Environment(loader=SpriteLoader(inner, ["a/one"]))
     env.filters["url"] = lambda value: f"../{value}"
     one, two = env.get_template("page.html").render(base_url="..").split("|")
-    assert one == '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><use href="../assets/images/icons.svg#a-one"/></svg>'
+    assert one == ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8">'
+                   '<use href="../assets/images/icons.svg#a-one"/></svg>')
     assert two == '<svg viewBox="0 0 4 4"><path d="M1 1"/></svg>'
     assert 'path d="M0 0h8"' in env.get_template("macro.html").render()
     assert env.loader.sprite(env) == ('<svg xmlns="http://www.w3.org/2000/svg"><symbol id="a-one" viewBox="0 0 8 8">'

@@ -65,15 +65,22 @@ def _nav_uris(env: Any, nav: Any) -> frozenset[str]:
     return known[id(nav)]
 
 
+def shape(env: Any, page: Any, nav: Any, base_url: Any, generated: Any) -> Key | None:
+    """What a generated page's chrome depends on: its base URL and every nav page's URL relative to it;
+    ``None`` for a hand-written page or a page in the nav (its own chrome marks it active)."""
+    if page is None or nav is None or generated is None:
+        return None
+    if page.file.src_uri in _nav_uris(env, nav):
+        return None
+    return _links(env, nav, page.url, str(base_url))
+
+
 @pass_context
 def chrome_key(context: Context, name: str) -> Key | None:
     """The cache key of fragment ``name`` on the page being rendered, or ``None`` to render it afresh."""
-    page, nav = context.get("page"), context.get("nav")
-    if page is None or nav is None or context.get("gs_page") is None:
-        return None
-    if page.file.src_uri in _nav_uris(context.environment, nav):
-        return None
-    return (name, *_links(context.environment, nav, page.url, str(context.get("base_url"))))
+    found = shape(context.environment, context.get("page"), context.get("nav"), context.get("base_url"),
+                  context.get("gs_page"))
+    return None if found is None else (name, *found)
 
 
 @pass_context

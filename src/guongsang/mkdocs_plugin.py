@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from . import chrome, csp, fonts, icons, media, posters, preview, templating
+from . import chrome, csp, fonts, icons, media, posters, preview, skeleton, templating
 from .cache import Packed, RenderCache, salt, unpack
 from .contest_site import ContestPage
 from .diagnostics import Severity, render, summary
@@ -242,6 +242,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         assert self.loaded and self.loaded.site
         templating.install(env, self.loaded.site, self.loaded.settings.today, self.media)
         chrome.install(env)
+        skeleton.install(env)
         sprite = icons.install(env, config.theme)
         if files.get_file_from_path(icons.SPRITE_URI) is None:
             files.append(File.generated(config, icons.SPRITE_URI, content=sprite))
