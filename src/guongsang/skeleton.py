@@ -119,16 +119,18 @@ class SkeletonTemplate(Template):
     def render(self, *args: Any, **kwargs: Any) -> str:
         variables = dict(*args, **kwargs)
         key = _key(self, variables) if ENABLED else None
-        if key is None:
-            return super().render(variables)
-        skeletons: dict[tuple, Skeleton] = self.environment.gs_skeletons  # type: ignore[attr-defined]
+        skeletons: dict[tuple, Skeleton | None] = self.environment.gs_skeletons  # type: ignore[attr-defined]
         try:
-            if key not in skeletons:
-                skeletons[key] = Skeleton(self, variables)
-            return skeletons[key].fill(self, variables)
+            if key is not None and key not in skeletons:
+                made = Skeleton(self, variables)
+                # A template outside Material's frame has no content hole: each of its pages is its own.
+                skeletons[key] = made if "container" in made.parts[1::2] else None
+            found = skeletons.get(key) if key is not None else None
+            if found is not None:
+                return found.fill(self, variables)
         except Exception:
             self.environment.handle_exception()
-            raise  # handle_exception always raises; this keeps type checkers content
+        return super().render(variables)
 
 
 def install(env: Any) -> None:
