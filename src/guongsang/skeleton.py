@@ -33,6 +33,8 @@ from .chrome import shape
 ENABLED = True
 # Blocks whose output belongs to the page: none is nested in another.
 HOLES = ("site_meta", "htmltitle", "extrahead", "header", "site_nav", "container")
+# Templates the frame imports "with context" that read only the configuration: imported once per shape.
+SHARED_MODULES = frozenset({"partials/language.html"})  # Material's translations
 _MARK = "\x00gs-hole\x00"
 _SKIP = "skip"  # the hole in Material's skip link: the address of the page's first heading
 _SPLIT = re.compile("\x00gs-hole\x00(\\w+)\x00")
@@ -82,8 +84,8 @@ class Skeleton:
         context = template.new_context(variables)
         modules = {}
         for name, value in self.frame_vars.items():
-            if isinstance(value, TemplateModule):  # imported with the page's context: import it for this page
-                modules[name] = value.__name__
+            if isinstance(value, TemplateModule) and value.__name__ not in SHARED_MODULES:
+                modules[name] = value.__name__  # imported with the page's context: import it for this page
             else:
                 context.vars[name] = value
         for name, module in modules.items():
