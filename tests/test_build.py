@@ -141,6 +141,25 @@ def test_pages_filled_into_skeletons_equal_pages_rendered_whole(built, root, tmp
     assert whole == filled, sorted(k for k in whole if whole[k] != filled.get(k))[:10]
 
 
+def test_every_shared_card_is_published_with_its_type(built):
+    """The card a page names in ``og:image`` is published, 1200×630, in the format ``og:image:type`` says:
+    a JPEG for an exemplar with a photo, a PNG for the site (text on flat colours)."""
+    from PIL import Image
+
+    formats = {"image/jpeg": "JPEG", "image/png": "PNG"}
+    seen: dict[str, int] = {}
+    for page in sorted(built.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        url = re.search(r'<meta property="og:image" content="https://guongsang\.github\.io/guongsang/([^"]+)">', html)
+        if url is None:
+            continue
+        kind = re.search(r'<meta property="og:image:type" content="([^"]+)">', html)[1]
+        with Image.open(built / url[1]) as card:
+            assert (card.format, card.size) == (formats[kind], (1200, 630)), (page, url[1])
+        seen[kind] = seen.get(kind, 0) + 1
+    assert seen.get("image/jpeg", 0) >= 40 and seen.get("image/png", 0) >= 1, seen
+
+
 def test_chrome_icons_are_drawn_from_the_sprite(built):
     """Every ``<use>`` points at a symbol of the published sprite, that symbol is Material's icon as written,
     and no page still carries a sprite icon's path data inline."""

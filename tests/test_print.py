@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import shutil
@@ -64,7 +65,8 @@ def test_tone_marks_render_as_distinct_glyphs(font_files):
 def test_social_card_matches_the_reference_render(font_files):
     data = cards.render(sample_card(), *font_files)
     card = Image.open(io.BytesIO(data))
-    assert card.format == "JPEG" and card.size == (1200, 630)
+    assert card.format == "PNG" and card.mode == "P" and card.size == (1200, 630)  # no photo: flat colours
+    assert cards.suffix(sample_card()) == ".png" and len(data) < 40_000
     assert data == cards.render(sample_card(), *font_files)  # deterministic
     small = card.convert("RGB").resize((600, 315), Image.Resampling.BOX)
     if not REFERENCE.exists():  # first run on a new layout: write the reference, then look at it
@@ -103,6 +105,27 @@ def test_lines_stamped_from_cached_masks_give_the_bytes_direct_drawing_gives(fon
     stamped = [cards.render(card, *font_files) for card in made * 2]  # the second round from cached masks
     monkeypatch.setattr(cards, "_text", direct)
     assert stamped == [cards.render(card, *font_files) for card in made * 2]
+
+
+def test_a_card_with_a_photo_is_a_jpeg_and_its_blends_survive_the_palette(font_files, tmp_path):
+    """A photo needs JPEG; a flat card's palette holds every blend of its text into its ground closely enough
+    that the PNG differs from the card as drawn by at most a few levels anywhere."""
+    photo = tmp_path / "anh.jpg"
+    Image.new("RGB", (800, 900), (40, 120, 90)).save(photo)
+    with_photo = dataclasses.replace(sample_card(), photo=photo)
+    assert cards.suffix(with_photo) == ".jpg"
+    assert Image.open(io.BytesIO(cards.render(with_photo, *font_files))).format == "JPEG"
+    drawn: list[Image.Image] = []
+    original = Image.Image.quantize
+
+    def keep(self, *args, **kwargs):
+        drawn.append(self.copy())
+        return original(self, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Image.Image, "quantize", keep)
+        flat = Image.open(io.BytesIO(cards.render(sample_card(), *font_files))).convert("RGB")
+    assert max(band[1] for band in ImageChops.difference(flat, drawn[0]).getextrema()) <= 12
 
 
 def test_exemplar_card_says_name_movement_and_locality(site):

@@ -120,7 +120,7 @@ def card_digest(card: cards.Card, regular: Path, bold: Path) -> str:
 
 def _card_job(args: tuple[cards.Card, Path, Path, Path, str]) -> Path:
     card, regular, bold, folder, digest = args
-    return cached_file(folder, digest, ".jpg", lambda: cards.render(card, regular, bold))
+    return cached_file(folder, digest, cards.suffix(card), lambda: cards.render(card, regular, bold))
 
 
 def prepare(site: Site, cache_dir: Path, fonts_dir: Path, site_name: str, site_url: str,
@@ -139,12 +139,13 @@ def prepare(site: Site, cache_dir: Path, fonts_dir: Path, site_name: str, site_u
     regular, bold = (merged_font(fonts_dir, weight, cache_dir) for weight in (400, 700))
     host = display_host(site_url)
     folder = cache_dir / CARDS_DIR
-    planned = [(card_url(e.slug), exemplar_card(e, site_name, host)) for e in site.exemplars]
-    planned.append((card_url(), site_card(site_name, description or site_name, host)))
+    planned = [(e.slug, exemplar_card(e, site_name, host)) for e in site.exemplars]
+    planned.append((None, site_card(site_name, description or site_name, host)))
     jobs = []
-    for uri, card in planned:
+    for slug, card in planned:
+        uri = card_url(slug, photo=card.photo is not None)
         digest = card_digest(card, regular, bold)
-        path = cached_path(folder, digest, ".jpg")
+        path = cached_path(folder, digest, cards.suffix(card))
         media.later[uri] = path
         if not path.is_file():
             jobs.append((card, regular, bold, folder, digest))

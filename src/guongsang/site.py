@@ -90,9 +90,11 @@ def image_file_url(slug: str, name: str, width: int, fmt: str) -> str:
     return f"{EXEMPLARS}/{slug}/{name}-{width}.{fmt}"
 
 
-def card_url(slug: str | None = None) -> str:
-    """The 1200×630 social card of an exemplar, or of the whole site when ``slug`` is None."""
-    return f"{EXEMPLARS}/{slug}/the-chia-se.jpg" if slug else "assets/images/the-chia-se.jpg"
+def card_url(slug: str | None = None, photo: bool = False) -> str:
+    """The 1200×630 social card of an exemplar, or of the whole site when ``slug`` is None: a JPEG when it
+    shows a photo, a PNG when it is text on flat colours (see ``guongsang.cards``)."""
+    name = "the-chia-se.jpg" if photo else "the-chia-se.png"
+    return f"{EXEMPLARS}/{slug}/{name}" if slug else f"assets/images/{name}"
 
 
 def poster_url(slug: str) -> str:

@@ -56,6 +56,16 @@ def vi_percent(value: float) -> str:
     return f"{text}%"
 
 
+def social_card(exemplar: Exemplar | None) -> str:
+    """The card a page shows when it is shared: its exemplar's (a JPEG if it has a photo), or the site's."""
+    return card_url(exemplar.slug, photo=exemplar.image is not None) if exemplar else card_url()
+
+
+def media_type(url: str) -> str:
+    """``image/png`` or ``image/jpeg``: the type of a card, by its suffix."""
+    return "image/png" if url.endswith(".png") else "image/jpeg"
+
+
 def image_url(exemplar: Exemplar, image: Image | None = None) -> str:
     """The smallest WebP rendition of an image (search-result thumbnails)."""
     image = image or exemplar.image
@@ -96,7 +106,7 @@ def install(env: Any, site: Site, today: dt.date, media: Media | None = None) ->
     env.filters.update(vi_date=vi_date, vi_number=vi_number, vi_percent=vi_percent, entry_url=entry_url,
                        exemplar_url=lambda e: exemplar_url(e.slug), image_url=image_url, gs_locality=locality_line,
                        plan_url=plan_url, plan_json_url=plan_json_url, gs_picture=media.picture,
-                       gs_card_url=card_url, gs_poster_url=poster_url, gs_share=share_links)
+                       gs_card_url=social_card, gs_card_type=media_type, gs_poster_url=poster_url, gs_share=share_links)
     # Propagation: feeds announced in page heads, feed and embed URLs, the snippet a portal pastes.
     env.globals.update(gs_feed_formats=[(fmt, FORMAT_NAMES[fmt]) for fmt in FEED_FILES], gs_feed_items=FEED_ITEMS,
                        gs_feed_media=MEDIA_TYPES,
