@@ -169,16 +169,17 @@ def test_share_bar_links_and_copy(browser, site_url, site):
 
 def test_social_meta_on_every_kind_of_page(page, site_url, site):
     exemplar = site.exemplars[0]
-    for path, image in (("", "assets/images/the-chia-se.jpg"), (f"guong/{exemplar.slug}/",
-                                                                 f"guong/{exemplar.slug}/the-chia-se.jpg"),
-                        ("phong-trao/", "assets/images/the-chia-se.jpg")):
+    assert exemplar.image is not None  # a photo: its card is a JPEG; the site's card (text only) a PNG
+    for path, image, kind in (("", "assets/images/the-chia-se.png", "image/png"),
+                              (f"guong/{exemplar.slug}/", f"guong/{exemplar.slug}/the-chia-se.jpg", "image/jpeg"),
+                              ("phong-trao/", "assets/images/the-chia-se.png", "image/png")):
         page.goto(f"{site_url}{path}")
         meta = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('meta[property], meta[name]')]
             .map(m => [m.getAttribute('property') || m.getAttribute('name'), m.content]))""")
         assert meta["og:title"] and meta["og:description"] and meta["twitter:card"] == "summary_large_image"
         assert meta["og:image"] == f"https://guongsang.github.io/guongsang/{image}"
         response = page.request.get(f"{site_url}{image}")
-        assert response.ok and response.headers["content-type"] == "image/jpeg"
+        assert response.ok and response.headers["content-type"] == meta["og:image:type"] == kind
     page.goto(f"{site_url}guong/{exemplar.slug}/")
     assert page.locator('meta[property="og:type"]').get_attribute("content") == "article"
     assert page.locator('meta[property="og:title"]').get_attribute("content") == exemplar.title
