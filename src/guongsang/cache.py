@@ -73,6 +73,11 @@ class Fingerprint:
         """Let the next build of this process reuse this one's exemplar hashes (call after a complete build)."""
         Fingerprint._previous = self._exemplars
 
+    @staticmethod
+    def forget() -> None:
+        """Let go of the exemplars the last build's hashes were kept for."""
+        Fingerprint._previous = {}
+
     def of_page(self, page: Page) -> str:
         return hashlib.sha256(repr(self._canon(page, 0)).encode()).hexdigest()
 

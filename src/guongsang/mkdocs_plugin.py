@@ -338,6 +338,13 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             self.cache = None
         preview.remember(self.page_keys)
 
+    def release(self) -> None:
+        """Let go of the records, the site model and the pages of the build just finished (the plugin may
+        outlive it: MkDocs' configuration holds it)."""
+        self.loaded = self.preloaded = None
+        self.pages, self.cached, self.stories, self.keys, self.page_keys = {}, {}, {}, {}, {}
+        self.media = media.Media()
+
     def take_indexer(self) -> Indexer | None:
         """The search indexer, now the caller's to close (:func:`close_index`)."""
         indexer, self.indexer = self.indexer, None

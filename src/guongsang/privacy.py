@@ -146,6 +146,11 @@ def public(exemplar: Exemplar) -> Exemplar:
     return view
 
 
+def forget() -> None:
+    """Let go of every record and view :func:`public` remembers."""
+    _PUBLIC.clear()
+
+
 def private_values(exemplar: Exemplar) -> Iterator[tuple[str, str]]:
     """(where, value) for every value of a record that must never be published."""
     yield from exemplar.private
