@@ -6,6 +6,7 @@ for the same inputs — across full and incremental builds alike — and never n
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -91,18 +92,29 @@ def _run_chunk(work: Callable[[T], R], jobs: list[T]) -> list[R]:
     return [work(job) for job in jobs]
 
 
-def process_pool(workers: int) -> Any:
+def process_pool(workers: int, yielding: bool = False) -> Any:
+    """Worker processes; ``yielding`` ones run at the lowest priority (:func:`_give_way`)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     # forkserver, not fork: the build may already run threads (the search indexer), which fork would copy mid-lock.
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"),
+                               initializer=_give_way if yielding else None)
+
+
+def _give_way() -> None:
+    """Lowest CPU priority for this worker: beside the build's main thread it takes only the time left over."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(19 - os.nice(0))
 
 
 class Background:
     """``[work(job) for job in jobs]`` in worker processes while the caller goes on; :meth:`result` waits.
 
-    Uses one core fewer than the machine has (the caller keeps working on its own), at least one."""
+    One worker per core, at the lowest priority: while the caller works, they take only the CPU it leaves
+    (the scheduler gives a nice-19 process about 1.5 % against a normal one); when the caller waits for them,
+    they have the whole machine, instead of one worker finishing alone beside an idle core. At 10,000 records
+    the cards were still being drawn 15 s after the last page was written."""
 
     def __init__(self, work: Callable[[T], R], jobs: list[T]) -> None:
         self._pool: Any = None
@@ -111,9 +123,9 @@ class Background:
         if len(jobs) < 8:
             self._done = [work(job) for job in jobs]
             return
-        workers = min(max(1, (os.cpu_count() or 1) - 1), 8)
+        workers = min(os.cpu_count() or 1, 8)
         size = max(1, min(32, len(jobs) // (workers * 4)))
-        self._pool = process_pool(workers)
+        self._pool = process_pool(workers, yielding=True)
         self._futures = [self._pool.submit(_run_chunk, work, jobs[i:i + size]) for i in range(0, len(jobs), size)]
 
     def result(self) -> list[R]:
