@@ -37,7 +37,7 @@ HOLES = ("site_meta", "htmltitle", "extrahead", "header", "site_nav", "container
 SHARED_MODULES = frozenset({"partials/language.html"})  # Material's translations
 _MARK = "\x00gs-hole\x00"
 _SKIP = "skip"  # the hole in Material's skip link: the address of the page's first heading
-_SPLIT = re.compile("\x00gs-hole\x00(\\w+)\x00")
+_SPLIT = re.compile(re.escape(_MARK) + "(\\w+)\x00")
 
 Block = Callable[[Context], Iterator[str]]
 
