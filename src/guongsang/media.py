@@ -108,6 +108,12 @@ def exemplar_card(exemplar: Exemplar, site_name: str, host: str) -> cards.Card:
         initials=(words[-1][0] if words else "").upper(), photo=exemplar.image.path if exemplar.image else None)
 
 
+def card_uri(exemplar: Exemplar | None) -> str:
+    """Where the card of ``exemplar`` (or the site's, for None) is published: a JPEG when it shows the
+    exemplar's photo, a PNG otherwise (:func:`guongsang.cards.suffix`)."""
+    return card_url(exemplar.slug, photo=exemplar.image is not None) if exemplar else card_url()
+
+
 def site_card(site_name: str, description: str, host: str) -> cards.Card:
     return cards.Card(title=description, brand=site_name, footer=host)
 
@@ -139,11 +145,10 @@ def prepare(site: Site, cache_dir: Path, fonts_dir: Path, site_name: str, site_u
     regular, bold = (merged_font(fonts_dir, weight, cache_dir) for weight in (400, 700))
     host = display_host(site_url)
     folder = cache_dir / CARDS_DIR
-    planned = [(e.slug, exemplar_card(e, site_name, host)) for e in site.exemplars]
-    planned.append((None, site_card(site_name, description or site_name, host)))
+    planned = [(card_uri(e), exemplar_card(e, site_name, host)) for e in site.exemplars]
+    planned.append((card_uri(None), site_card(site_name, description or site_name, host)))
     jobs = []
-    for slug, card in planned:
-        uri = card_url(slug, photo=card.photo is not None)
+    for uri, card in planned:
         digest = card_digest(card, regular, bold)
         path = cached_path(folder, digest, cards.suffix(card))
         media.later[uri] = path

@@ -18,7 +18,7 @@ from .contests import VISIBILITY
 from .embed import snippet
 from .feeds import FEED_ITEMS, FORMAT_NAMES, MEDIA_TYPES, alternates
 from .images import published_names, widths_for
-from .media import Media
+from .media import Media, card_uri
 from .opendata import SHARD_SIZE
 from .places import gazetteer
 from .progress import STATUS_LABELS
@@ -28,7 +28,6 @@ from .search import FILTERS, SORT_YEAR, locality_line
 from .site import (
     FEED_FILES,
     Site,
-    card_url,
     embed_url,
     exemplar_url,
     feed_url,
@@ -54,11 +53,6 @@ def vi_percent(value: float) -> str:
     """81,3% — one decimal, Vietnamese decimal comma, none for whole numbers."""
     text = f"{value:.1f}".removesuffix(".0").replace(".", ",")
     return f"{text}%"
-
-
-def social_card(exemplar: Exemplar | None) -> str:
-    """The card a page shows when it is shared: its exemplar's (a JPEG if it has a photo), or the site's."""
-    return card_url(exemplar.slug, photo=exemplar.image is not None) if exemplar else card_url()
 
 
 def media_type(url: str) -> str:
@@ -106,7 +100,7 @@ def install(env: Any, site: Site, today: dt.date, media: Media | None = None) ->
     env.filters.update(vi_date=vi_date, vi_number=vi_number, vi_percent=vi_percent, entry_url=entry_url,
                        exemplar_url=lambda e: exemplar_url(e.slug), image_url=image_url, gs_locality=locality_line,
                        plan_url=plan_url, plan_json_url=plan_json_url, gs_picture=media.picture,
-                       gs_card_url=social_card, gs_card_type=media_type, gs_poster_url=poster_url, gs_share=share_links)
+                       gs_card_url=card_uri, gs_card_type=media_type, gs_poster_url=poster_url, gs_share=share_links)
     # Propagation: feeds announced in page heads, feed and embed URLs, the snippet a portal pastes.
     env.globals.update(gs_feed_formats=[(fmt, FORMAT_NAMES[fmt]) for fmt in FEED_FILES], gs_feed_items=FEED_ITEMS,
                        gs_feed_media=MEDIA_TYPES,
