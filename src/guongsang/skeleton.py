@@ -78,17 +78,20 @@ class Skeleton:
         text = template.environment.concat(template.root_render_func(context))  # type: ignore[attr-defined]
         self.parts = _SPLIT.split(text)  # static, hole, static, hole, …, static
         self.blocks = {name: list(chain) for name, chain in dict.items(context.blocks)}
-        self.frame_vars = dict(context.vars)
+        # The frame's top-level variables: kept as they are, but for templates it imported with the page's
+        # context, which each page imports again (by name, in the frame's order).
+        self.frame_vars: dict[str, Any] = {}
+        self.modules: dict[str, str] = {}
+        for name, value in context.vars.items():
+            if isinstance(value, TemplateModule) and value.__name__ not in SHARED_MODULES:
+                self.modules[name] = value.__name__
+            else:
+                self.frame_vars[name] = value
 
     def fill(self, template: Template, variables: dict[str, Any]) -> str:
         context = template.new_context(variables)
-        modules = {}
-        for name, value in self.frame_vars.items():
-            if isinstance(value, TemplateModule) and value.__name__ not in SHARED_MODULES:
-                modules[name] = value.__name__  # imported with the page's context: import it for this page
-            else:
-                context.vars[name] = value
-        for name, module in modules.items():
+        context.vars.update(self.frame_vars)
+        for name, module in self.modules.items():
             imported = template.environment.get_template(module)
             context.vars[name] = imported.make_module(context.get_all(), True)
         context.blocks = {name: list(chain) for name, chain in self.blocks.items()}
