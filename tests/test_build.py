@@ -141,6 +141,27 @@ def test_pages_filled_into_skeletons_equal_pages_rendered_whole(built, root, tmp
     assert whole == filled, sorted(k for k in whole if whole[k] != filled.get(k))[:10]
 
 
+def test_markdown_through_one_shared_converter_equals_mkdocs_own_render(built, root, tmp_path, monkeypatch):
+    """Generated pages' Markdown converted by one converter reset between pages (guongsang.mkdocs_render)
+    changes no byte against MkDocs building a converter for each page, and the shared one is in use."""
+    from guongsang import mkdocs_plugin, mkdocs_render
+
+    converted: list[str] = []
+    original = mkdocs_render.Converter.render
+
+    def counted(self, page, config, files):
+        converted.append(page.file.src_uri)
+        original(self, page, config, files)
+
+    monkeypatch.setattr(mkdocs_render.Converter, "render", counted)
+    assert _build(root, tmp_path / "shared") == 0
+    assert len(converted) >= 20, converted
+    monkeypatch.setattr(mkdocs_plugin, "SHARED_CONVERTER", False)
+    assert _build(root, tmp_path / "own") == 0
+    own, shared = digest(tmp_path / "own"), digest(tmp_path / "shared")
+    assert own == shared, sorted(k for k in own if own[k] != shared.get(k))[:10]
+
+
 def test_pages_handed_to_pagefind_in_batches_make_the_same_bundle(built, root, tmp_path, monkeypatch):
     """The indexer hands pages to Pagefind's event loop in batches; one at a time gives the same bundle."""
     from guongsang import search

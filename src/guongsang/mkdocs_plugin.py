@@ -27,6 +27,7 @@ from .contest_site import ContestPage
 from .diagnostics import Severity, render, summary
 from .feeds import FeedContext
 from .fonts import FONTS_DIR
+from .mkdocs_render import Converter
 from .project import Loaded, Settings, load
 from .propagation import write_outputs
 from .proposal import SUBMIT_URL
@@ -61,6 +62,7 @@ class GuongSangConfig(Config):
     posters = c.Type(bool, default=False)  # an A4 PDF poster per exemplar (costly at scale: opt-in)
 
 
+SHARED_CONVERTER = True  # the generated pages' Markdown through one converter (guongsang.mkdocs_render)
 CACHED_TEMPLATE = "gs-cached.html"  # renders nothing: the page's HTML comes from the render cache
 UNCACHED_KINDS = {"plan", "plans"}  # few pages showing computed progress (too deep to fingerprint): always rendered
 
@@ -119,6 +121,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self.stories: dict[str, str] = {}  # exemplar slug → story HTML as rendered, for the feeds
         self.site_name = ""
         self.media = media.Media()
+        self.converter: Converter | None = None
 
     def settings(self, config: Any) -> Settings:
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
@@ -266,7 +269,14 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
                 markdown = ""
         if not markdown:  # most listing pages, and every page served from the cache
             page.render = functools.partial(_render_nothing, page)
+        elif SHARED_CONVERTER:
+            page.render = functools.partial(self._converter(config).render, page)
         return markdown
+
+    def _converter(self, config: Any) -> Converter:
+        if self.converter is None or self.converter.config is not config:
+            self.converter = Converter(config)
+        return self.converter
 
     def on_page_context(self, context: dict, page: Any, config: Any, nav: Any) -> dict:
         derived = self.pages.get(page.file.src_uri)
@@ -343,7 +353,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         outlive it: MkDocs' configuration holds it)."""
         self.loaded = self.preloaded = None
         self.pages, self.cached, self.stories, self.keys, self.page_keys = {}, {}, {}, {}, {}
-        self.media = media.Media()
+        self.media, self.converter = media.Media(), None
 
     def take_indexer(self) -> Indexer | None:
         """The search indexer, now the caller's to close (:func:`close_index`)."""

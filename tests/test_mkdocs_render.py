@@ -1,0 +1,54 @@
+"""One Markdown converter for the generated pages converts each page as MkDocs' own ``Page.render`` does."""
+
+from __future__ import annotations
+
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from guongsang.mkdocs_render import Converter
+from support import ROOT
+
+STORIES = {
+    "guong/a/index.md": "# Anh A\n\nXem [báo][1] và [trang B](../b/index.md).\n\n[1]: https://example.org/bao\n\n"
+                        "## Thành tích {#thanh-tich}\n\n<div markdown=\"1\" id=\"o-day\">*Đẹp*</div>\n",
+    "guong/b/index.md": "Lại [báo][1], nhưng B không định nghĩa nó.\n\n## Thành tích\n\n"
+                        "!!! note \"Ghi chú\"\n    Có.\n",
+}
+
+
+def _config(tmp_path) -> MkDocsConfig:
+    """The project's configuration: its Markdown extensions are what generated pages are converted with."""
+    return load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+
+
+def _pages(config: MkDocsConfig) -> tuple[list[Page], Files]:
+    files = Files([File(uri, config.docs_dir, config.site_dir, True) for uri in STORIES])
+    pages = [Page(None, file, config) for file in files]
+    for page in pages:
+        page.markdown = STORIES[page.file.src_uri]
+    return pages, files
+
+
+def _toc(links) -> list:
+    return [(link.title, link.id, link.level, _toc(link.children)) for link in links]
+
+
+def _rendered(page: Page) -> tuple:
+    return page.content, _toc(page.toc.items), page._title_from_render, sorted(page.present_anchor_ids or ())
+
+
+def test_a_shared_converter_renders_each_page_as_mkdocs_does(tmp_path):
+    config = _config(tmp_path)
+    own, files = _pages(config)
+    for page in own:
+        page.render(config, files)
+    shared, files = _pages(config)
+    converter = Converter(config)
+    for page in shared * 2:  # twice over: nothing of one page may stay in the converter for the next
+        converter.render(page, config, files)
+        assert _rendered(page) == _rendered(own[shared.index(page)])
+    b = _rendered(shared[1])[0]
+    assert "example.org" not in b and "[báo][1]" in b  # B's undefined reference is not A's
+    assert 'href="../b/"' in _rendered(shared[0])[0] and _rendered(shared[0])[2] == "Anh A"
