@@ -17,6 +17,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import sqlite3
+import threading
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from importlib import metadata
@@ -158,6 +159,8 @@ class RenderCache:
         self.fingerprint = Fingerprint()
         self.used: set[str] = set()
         self.fresh: dict[str, Future[Packed]] = {}
+        self.stores: list[Future[None]] = []
+        self._lock = threading.Lock()  # the packer thread writes what the main thread may read
         self.hits = 0
         self._db: sqlite3.Connection | None = None
         self._packer: ThreadPoolExecutor | None = None
@@ -165,7 +168,7 @@ class RenderCache:
             # zlib-ng lets go of the GIL: pages are compressed on the other core while the next ones render.
             self._packer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="render-cache")
             directory.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(directory / "pages.sqlite3", isolation_level=None)
+            self._db = sqlite3.connect(directory / "pages.sqlite3", isolation_level=None, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("CREATE TABLE IF NOT EXISTS pages_v2 (key TEXT PRIMARY KEY, html BLOB, search BLOB, "
                              "story BLOB)")
@@ -180,7 +183,8 @@ class RenderCache:
         self.used.add(key)
         if self._db is None:
             return None
-        row = self._db.execute("SELECT html, search, story FROM pages_v2 WHERE key = ?", (key,)).fetchone()
+        with self._lock:
+            row = self._db.execute("SELECT html, search, story FROM pages_v2 WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
         self.hits += 1
@@ -195,13 +199,18 @@ class RenderCache:
             self._store()
 
     def _store(self) -> None:
-        """Write the pages rendered so far (harmless if the build then fails: entries are keyed by content)."""
-        if self._db is not None and self.fresh:
-            with self._db:
-                self._db.execute("BEGIN")
-                self._db.executemany("INSERT OR REPLACE INTO pages_v2 VALUES (?, ?, ?, ?)",
-                                     ((k, *packed.result()) for k, packed in self.fresh.items()))
+        """Write the pages rendered so far (harmless if the build then fails: entries are keyed by content),
+        on the packer's thread, after their compression: SQLite's inserts leave the main thread too."""
+        if self._db is not None and self._packer is not None and self.fresh:
+            self.stores.append(self._packer.submit(self._insert, list(self.fresh.items())))
         self.fresh.clear()
+
+    def _insert(self, fresh: list[tuple[str, Future[Packed]]]) -> None:
+        assert self._db is not None
+        with self._lock, self._db:
+            self._db.execute("BEGIN")
+            self._db.executemany("INSERT OR REPLACE INTO pages_v2 VALUES (?, ?, ?, ?)",
+                                 ((k, *packed.result()) for k, packed in fresh))
 
     def commit(self) -> None:
         """Store what this build rendered and forget what it did not use (call after a complete build)."""
@@ -209,6 +218,9 @@ class RenderCache:
         if self._db is None:
             return
         self._store()
+        for stored in self.stores:
+            stored.result()  # raises a failed insert
+        self.stores.clear()
         with self._db:
             self._db.execute("BEGIN")
             self._db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
@@ -222,6 +234,7 @@ class RenderCache:
             self._packer.shutdown(wait=True, cancel_futures=True)
             self._packer = None
         self.fresh.clear()
+        self.stores.clear()
         if self._db is not None:
             self._db.close()
             self._db = None

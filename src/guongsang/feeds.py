@@ -287,16 +287,22 @@ def contest_specs(site: Site, ctx: FeedContext, limit: int = FEED_ITEMS) -> list
     return out
 
 
-def write_feeds(site: Site, ctx: FeedContext, out: Path, limit: int = FEED_ITEMS) -> int:
-    """Write every feed in every format below ``out``; returns the number of files written."""
+def write_file(data: bytes, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def write_feeds(site: Site, ctx: FeedContext, out: Path, limit: int = FEED_ITEMS,
+                write: Callable[[bytes, Path], None] = write_file) -> int:
+    """Write every feed in every format below ``out`` with ``write`` (which makes the folders); returns the
+    number of files written."""
     cache: dict[str, Entry] = {}
     written = 0
     for spec in [*specs(site, ctx.today, limit), *contest_specs(site, ctx, limit)]:
         entries = [cache.get(e.slug) or cache.setdefault(e.slug, entry(e, ctx)) for e in spec.items] + spec.entries
         files = {**xml_feeds(spec, entries, ctx), "json": json_feed(spec, entries, ctx)}
-        (out / spec.base).mkdir(parents=True, exist_ok=True)
         for fmt in FEED_FILES:
-            (out / feed_url(spec.base, fmt)).write_bytes(files[fmt])
+            write(files[fmt], out / feed_url(spec.base, fmt))
             written += 1
     return written
 

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import mkdocs.utils
 from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -87,6 +88,11 @@ def close_index(indexer: Indexer, site_dir: Path) -> None:
     count = indexer.close(site_dir)
     log.info("Pagefind: %s %d pages (exemplars and contest entries)",
              "same index as last time for" if indexer.reused else "indexed", count)
+
+
+def _write_file(data: bytes, path: Path) -> None:
+    """MkDocs' own page write, which ``guongsang build`` hands to its background writer (guongsang.writer)."""
+    mkdocs.utils.write_file(data, str(path))
 
 
 def search_document(derived: Page, content: str) -> str:
@@ -338,7 +344,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         if self.indexer and not self.index_later:  # before the feeds: Pagefind's peak then meets a smaller build
             close_index(self.take_indexer(), Path(config.site_dir))
         if not self.rebuild:  # a preview rebuild keeps the first build's feeds, embeds and open data
-            outputs = write_outputs(self.loaded.site, ctx, Path(config.theme.custom_dir), Path(config.site_dir))
+            outputs = write_outputs(self.loaded.site, ctx, Path(config.theme.custom_dir), Path(config.site_dir),
+                                    write=_write_file)
             log.info("guongsang: %d feed files, %d embeds, %d open-data files", outputs.feeds,
                      len(outputs.embeds), len(outputs.data))
         if self.cache:

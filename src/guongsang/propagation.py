@@ -8,12 +8,13 @@ non-HTML outputs after the renderer has written the pages.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .columns import Column
 from .embed import write_embeds
-from .feeds import FeedContext, write_feeds
+from .feeds import FeedContext, write_feeds, write_file
 from .opendata import FIELDS, write_open_data
 from .scope import Area
 from .site import COLUMNS, FOLLOW, OPEN_DATA, Page, Site, Term, _listing_pages
@@ -46,7 +47,9 @@ class Outputs:
     data: list[str]
 
 
-def write_outputs(site: Site, ctx: FeedContext, templates: Path, out: Path) -> Outputs:
-    """Feeds, embed pages and open data, written below ``out`` (the site directory being built)."""
-    return Outputs(write_feeds(site, ctx, out), write_embeds(site, templates, out, ctx),
+def write_outputs(site: Site, ctx: FeedContext, templates: Path, out: Path,
+                  write: Callable[[bytes, Path], None] = write_file) -> Outputs:
+    """Feeds, embed pages and open data, written below ``out`` (the site directory being built); the many
+    small feed files through ``write``, which may hand them to a background writer."""
+    return Outputs(write_feeds(site, ctx, out, write=write), write_embeds(site, templates, out, ctx),
                    write_open_data(site, ctx, out))
