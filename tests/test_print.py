@@ -105,6 +105,33 @@ def test_lines_stamped_from_cached_masks_give_the_pixels_direct_drawing_gives(fo
     assert stamped == [cards.draw(card, *font_files).tobytes() for card in made * 2]
 
 
+def test_lines_composed_from_glyphs_are_the_pixels_pillow_draws(font_files, monkeypatch):
+    """A line is composed from glyphs rasterised once per font: every Vietnamese letter, tone mark and sign, in
+    both weights at every size a card uses, at both anchors, gives exactly the coverage Pillow draws for the
+    whole line — where two glyphs overlap too."""
+    from PIL import ImageDraw
+
+    overlaps = []
+    over = cards._over
+    monkeypatch.setattr(cards, "_over", lambda under, glyph: overlaps.append(1) or over(under, glyph))
+    letters = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+    tones = "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+    texts = [letters, letters.upper(), tones, tones.upper(), "0123456789 .,;:–—“”…· ĐỨC Ỷ Ỹ", NAME, *LINES,
+             "Đội sơ cứu tình nguyện", "Chi hội Cựu chiến binh", "tre đan Phú Hữu"]
+    for path in font_files:
+        for size in (26, 30, 44, 50, 56, 62, 68):
+            font = cards._font(path, size)
+            for text in texts:
+                for anchor in ("la", "ls"):
+                    drawn = Image.new("L", (1600, 200))
+                    ImageDraw.Draw(drawn).text((20, 100), text, font=font, fill=255, anchor=anchor)
+                    composed = Image.new("L", (1600, 200))
+                    mask, dx, dy = cards._line_mask(text, font, anchor)
+                    composed.paste(255, (20 + dx, 100 + dy), mask)
+                    assert composed.tobytes() == drawn.tobytes(), (path.name, size, anchor, text)
+    assert overlaps
+
+
 def stacked_cards() -> list[cards.Card]:
     """Cards whose names wrap; the second one's tone marks reach into the descenders of the line above."""
     return [cards.Card(name, eyebrow="Tập thể · 2023", lines=LINES, footer="guongsang.github.io/guongsang",

@@ -13,8 +13,9 @@ blend step — and deflated by zlib-ng, 3× faster than zlib for smaller files.
 Thousands of cards are drawn per build, so what they share is drawn once per process: the fonts, the
 background with the brand and the site address, and the initials panels of cards without a photo. Text is
 where the rest of the time went (FreeType hints every glyph on every call): widths are summed from each
-glyph's advance, measured once per font, and a line that recurs (the kind and year, the movements, a
-locality) is rasterised once and stamped on the card after that.
+glyph's advance, measured once per font; a line is composed from glyphs rasterised once per font (the
+pixels Pillow draws for the whole line, overlaps included); and a line that recurs (the kind and year, the
+movements, a locality) is composed once and stamped on the card after that.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageOps
+from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageMath, ImageOps
 from zlib_ng import zlib_ng
 
 WIDTH, HEIGHT = 1200, 630
@@ -115,13 +116,47 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) ->
     return lines
 
 
+@cache
+def _glyph(char: str, font: ImageFont.FreeTypeFont) -> tuple[Image.Image, int, int] | None:
+    """One character's coverage, rasterised once per font, with its offset from the pen on the baseline;
+    None for a character that inks nothing (a space)."""
+    left, top, right, bottom = font.getbbox(char, anchor="ls")
+    if right <= left or bottom <= top:
+        return None
+    mask = Image.new("L", (math.ceil(right - left), math.ceil(bottom - top)), 0)
+    ImageDraw.Draw(mask).text((-left, -top), char, font=font, fill=255, anchor="ls")
+    return (mask, math.floor(left), math.floor(top)) if mask.getbbox() else None
+
+
+def _over(under: Image.Image, glyph: Image.Image) -> Image.Image:
+    """Two glyphs' coverage where they overlap, composed as FreeType's text drawing in Pillow composes them:
+    ``under + (255 − under) × glyph / 255``, rounded."""
+    composed = ImageMath.lambda_eval(lambda m: m["u"] + ((255 - m["u"]) * m["g"] + 127) / 255, u=under, g=glyph)
+    return composed.convert("L")
+
+
 @lru_cache(maxsize=512)
 def _line_mask(text: str, font: ImageFont.FreeTypeFont, anchor: str) -> tuple[Image.Image, int, int]:
-    """``text`` rasterised once as a coverage mask, with the offset of its top-left corner from the anchor."""
-    left, top, right, bottom = font.getbbox(text, anchor=anchor)
-    mask = Image.new("L", (max(1, math.ceil(right - left)), max(1, math.ceil(bottom - top))), 0)
-    ImageDraw.Draw(mask).text((-left, -top), text, font=font, fill=255, anchor=anchor)
-    return mask, math.floor(left), math.floor(top)
+    """``text`` as a coverage mask, with the offset of its top-left corner from the anchor: composed from
+    glyphs rasterised once per font, placed by their advances as the basic layout engine places them (the
+    pixels Pillow draws for the whole line; a test holds them to it). A recurring line is composed once."""
+    pen, placed = 0.0, []
+    for char in text:
+        glyph = _glyph(char, font)
+        if glyph is not None:
+            placed.append((glyph[0], int(pen) + glyph[1], glyph[2]))
+        pen += length(char, font)
+    if not placed:
+        return Image.new("L", (1, 1), 0), 0, 0
+    left, top = min(x for _, x, _ in placed), min(y for _, _, y in placed)
+    right, bottom = max(x + g.width for g, x, _ in placed), max(y + g.height for g, _, y in placed)
+    mask = Image.new("L", (right - left, bottom - top), 0)
+    for glyph, x, y in placed:
+        box = (x - left, y - top)
+        under = mask.crop((*box, box[0] + glyph.width, box[1] + glyph.height))
+        mask.paste(_over(under, glyph) if under.getbbox() else glyph, box)
+    rise = {"la": font.getmetrics()[0], "ls": 0}[anchor]  # the anchors cards use: ascender, baseline
+    return mask, left, top + rise
 
 
 def _text(canvas: Image.Image, xy: tuple[int, int], text: str, font: ImageFont.FreeTypeFont,
