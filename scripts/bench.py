@@ -139,7 +139,17 @@ def mkdocs(name: str, project: Path) -> Run:
 def guongsang(name: str, corpus: Path, site: Path, cache: Path) -> Run:
     command = [sys.executable, "-m", "guongsang.cli", "--root", str(ROOT), "build", "--exemplars", str(corpus),
                "--site-dir", str(site), "--today", TODAY, "--cache-dir", str(cache)]
-    return timed(name, command, site)
+    run = timed(name, command, site)
+    _settled(site)
+    return run
+
+
+def _settled(site: Path) -> None:
+    """Wait, untimed, until the site a build replaced is deleted (by a process of its own, which the build does
+    not wait for), so that the next build is measured alone."""
+    deadline = time.monotonic() + 300
+    while any(site.parent.glob(f".{site.name}-*-retired")) and time.monotonic() < deadline:
+        time.sleep(0.1)
 
 
 def table(runs: list[Run], sections: dict[str, str]) -> str:

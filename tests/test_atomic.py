@@ -62,6 +62,9 @@ def test_killed_builds_leave_the_previous_site_intact(tmp_path):
     assert len(reached) >= 3, reached  # the kills did land midway
     assert _staging(site)  # a killed build leaves its staging directory behind …
     assert build(site) == 0  # … which the next build removes, swapping in the new site
+    deadline = time.monotonic() + 60  # the previous site, retired, is removed by a process of its own
+    while _staging(site) and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert _staging(site) == []
     assert digest(site) != before and (site / "guong" / "nguyen-thi-lan-anh" / "index.html").is_file()
 
@@ -79,6 +82,26 @@ def test_a_site_caught_between_two_renames_is_restored(tmp_path):
     recover(site)
     assert (site / "index.html").read_text(encoding="utf-8") == "trang cũ"
     assert _staging(site) == []
+
+
+def test_the_previous_site_is_removed_by_a_process_of_its_own_and_a_leftover_never_restored(tmp_path):
+    from guongsang.build import _discard
+
+    site = tmp_path / "build"
+    previous = tmp_path / f".build-{os.getpid()}-abc"
+    (previous / "guong").mkdir(parents=True)
+    (previous / "guong" / "index.html").write_text("trang cũ", encoding="utf-8")
+    _discard(previous)
+    deadline = time.monotonic() + 60
+    while _staging(site) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _staging(site) == []
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    left = tmp_path / f".build-{dead.stdout.strip()}-abc-old-retired"  # its remover was stopped
+    left.mkdir()
+    (left / "index.html").write_text("trang cũ", encoding="utf-8")
+    recover(site)
+    assert not site.exists() and _staging(site) == []
 
 
 def test_a_failed_build_leaves_no_staging_directory(tmp_path, monkeypatch):
