@@ -299,10 +299,14 @@ def test_records_checked_in_a_worker_build_the_same_site(built, root, tmp_path, 
     assert parallel == serial, sorted(k for k in parallel if parallel[k] != serial.get(k))[:10]
 
 
-def test_incremental_build_equals_full_build(root, tmp_path, caplog):
-    """Edit one record's name and story: a build reusing the render cache writes exactly what a full build does."""
+def test_incremental_build_equals_full_build(root, tmp_path, caplog, monkeypatch):
+    """Edit one record's name and story: a build reusing the render cache writes exactly what a full build does,
+    its search bundle included (the pages held while they matched the kept bundle's are handed to Pagefind, in
+    order, at the first that does not)."""
     import logging
     import shutil
+
+    from guongsang import search
 
     records = tmp_path / "exemplars"
     shutil.copytree(root / "exemplars", records)
@@ -313,8 +317,12 @@ def test_incremental_build_equals_full_build(root, tmp_path, caplog):
     name = next(line for line in text.splitlines() if line.startswith("name:")).split(":", 1)[1].strip()
     target.write_text(text.replace(name, "Trần Thị Thử Nghiệm") + "\nMột đoạn mới của câu chuyện.\n",
                       encoding="utf-8")
+    held = []
+    release = search.Indexer._release_held
+    monkeypatch.setattr(search.Indexer, "_release_held", lambda self: held.append(len(self._held)) or release(self))
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.guongsang"):
         assert _build(root, tmp_path / "incremental", "--cache-dir", str(cache), exemplars=records) == 0
+    assert held and held[0] > 0, held  # pages were held, then handed over
     assert _build(root, tmp_path / "full", exemplars=records) == 0
     reused = [r.getMessage() for r in caplog.records if "Render cache" in r.getMessage()]
     assert reused and not reused[-1].startswith("Render cache: 0 "), reused  # most pages came from the cache
@@ -323,15 +331,22 @@ def test_incremental_build_equals_full_build(root, tmp_path, caplog):
                for p in (tmp_path / "incremental" / "guong").rglob("index.html"))
 
 
-def test_unchanged_rebuild_reuses_the_search_index_and_writes_the_same_site(root, tmp_path, caplog):
-    """A second build of unchanged records publishes the kept Pagefind bundle: the same files as a fresh one."""
+def test_unchanged_rebuild_reuses_the_search_index_and_writes_the_same_site(root, tmp_path, caplog, monkeypatch):
+    """A second build of unchanged records publishes the kept Pagefind bundle, without starting Pagefind at all:
+    the same files as a fresh one."""
     import logging
+
+    from guongsang import search
 
     cache = tmp_path / "cache"
     assert _build(root, tmp_path / "first", "--cache-dir", str(cache)) == 0
+    started = []
+    start = search.Indexer._start_service
+    monkeypatch.setattr(search.Indexer, "_start_service", lambda self: started.append(1) or start(self))
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.guongsang"):
         assert _build(root, tmp_path / "second", "--cache-dir", str(cache)) == 0
     assert any("same index as last time" in r.getMessage() for r in caplog.records)
+    assert started == []
     assert digest(tmp_path / "second") == digest(tmp_path / "first")
 
 

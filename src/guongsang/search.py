@@ -253,7 +253,9 @@ class Indexer:
 
     With a ``cache`` folder, the finished bundle is kept there under the hash of everything it was made from
     (``salt`` and every page's URL and document, in order); a later build that feeds the very same pages
-    publishes the kept bundle instead of waiting for Pagefind to write it again."""
+    publishes the kept bundle instead of waiting for Pagefind to write it again. Such a build does not start
+    Pagefind at all: while its pages are those the kept bundle was made from, one by one, they are only held;
+    the first page that differs starts the service and hands it the held pages, in order, before itself."""
 
     def __init__(self, language: str = "vi", cache: Path | None = None, salt: str = "") -> None:
         self._config = {"force_language": language, "root_selector": "html", "keep_index_url": False}
@@ -266,11 +268,21 @@ class Indexer:
         self._cache = cache
         self.reused = False  # set by close: the bundle came from the cache
         self._digest = hashlib.sha256(f"{salt}\0{CHUNK_SIZE}\0{sorted(self._config.items())}\0".encode())
+        self._pages: list[str] = []  # each page's own digest, in order: kept with the bundle
+        self._expected = _kept_pages(cache)  # the kept bundle's, or None: then every page goes to Pagefind
+        self._held: list[tuple[str, str]] | None = [] if self._expected else None
 
     def _submit(self, coro: Coroutine[Any, Any, Any]) -> Future[Any]:
         return asyncio.run_coroutine_threadsafe(coro, self._loop)
 
     def start(self) -> Indexer:
+        """Start Pagefind's service, unless the pages may turn out to be the kept bundle's (then it starts
+        with the first page that is not)."""
+        if self._held is None:
+            self._start_service()
+        return self
+
+    def _start_service(self) -> None:
         from pagefind.index import PagefindIndex
 
         _patch_pagefind_polling()
@@ -278,7 +290,13 @@ class Indexer:
         os.environ.setdefault(MALLOC_CONF_VARIABLE, MALLOC_CONF)  # likewise
         self._thread.start()
         self._index = self._submit(PagefindIndex(config=self._config).__aenter__()).result(timeout=120)
-        return self
+
+    def _release_held(self) -> None:
+        """The pages differ from the kept bundle's: start Pagefind and hand it the pages held so far."""
+        held, self._held = self._held or [], None
+        self._start_service()
+        for page in held:
+            self._queue(*page)
 
     def add(self, url: str, html: str) -> None:
         """Queue one rendered page. Pages go to the event loop :data:`BATCH` at a time (handing each over
@@ -286,9 +304,20 @@ class Indexer:
         pipe in the order they are added (the loop runs tasks first in, first out, a batch makes its pages'
         tasks in order, and each writes its request before it first waits), so the index is the same from one
         build to the next."""
-        self._batch.append((url, html))
+        record = f"{url}\0{html}\0".encode()
+        self._digest.update(record)
+        self._pages.append(hashlib.sha256(record).hexdigest())
         self._count += 1
-        self._digest.update(f"{url}\0{html}\0".encode())
+        if self._held is not None:
+            position = len(self._pages) - 1
+            if self._expected and position < len(self._expected) and self._expected[position] == self._pages[-1]:
+                self._held.append((url, html))
+                return
+            self._release_held()
+        self._queue(url, html)
+
+    def _queue(self, url: str, html: str) -> None:
+        self._batch.append((url, html))
         if len(self._batch) >= BATCH:
             self._flush()
 
@@ -314,6 +343,8 @@ class Indexer:
             shutil.copytree(kept, out, copy_function=publish_file)
             self.reused = True
             return self._count
+        if self._held is not None:  # the pages were the kept bundle's, but fewer
+            self._release_held()
         try:
             self._flush()
             for future in self._pending:
@@ -326,12 +357,14 @@ class Indexer:
             stabilise(out)
             if kept is not None:
                 _keep(out, kept)
+                kept.with_suffix(PAGES_SUFFIX).write_text("\n".join(self._pages), encoding="utf-8")
             return self._count
         finally:
             self.abort()
 
     def abort(self) -> None:
-        """Stop the service without writing anything (a failed build)."""
+        """Stop the service without writing anything (a failed build), or let go of the pages held."""
+        self._held = None
         if self._index is not None and self._index._service is not None:
             self._submit(self._index._service.close()).result(timeout=60)
             self._index = None
@@ -340,10 +373,26 @@ class Indexer:
             self._thread.join(timeout=10)
 
 
+PAGES_SUFFIX = ".pages"  # beside a kept bundle: the digest of each page it was made from, in order
+
+
+def _kept_pages(cache: Path | None) -> list[str] | None:
+    """The page digests of the bundle kept in ``cache``, or None."""
+    if cache is None:
+        return None
+    for pages in sorted((cache / INDEX_DIR).glob(f"*{PAGES_SUFFIX}")):
+        if (pages.with_suffix("") / "pagefind-entry.json").is_file():
+            return pages.read_text(encoding="utf-8").split("\n")
+    return None
+
+
 def _keep(bundle: Path, kept: Path) -> None:
     """Keep a copy of ``bundle`` at ``kept``, replacing whatever bundle was kept before (one is enough)."""
     for old in kept.parent.glob("*"):
-        shutil.rmtree(old, ignore_errors=True)
+        if old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            old.unlink(missing_ok=True)
     partial = kept.with_name(f".{kept.name}.partial")
     shutil.rmtree(partial, ignore_errors=True)  # left by a build killed while keeping its bundle
     shutil.copytree(bundle, partial, copy_function=publish_file)
