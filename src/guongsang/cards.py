@@ -43,6 +43,7 @@ SOFT = (246, 226, 222)
 VERSION = 4
 QUALITY = 82  # JPEG, for cards with a photo
 PNG_LEVEL = 2  # zlib-ng level of flat cards: 26 KB in 0.6 ms (zlib at level 3: 27 KB in 1.8 ms)
+LINES_KEPT = 128  # recurring lines kept drawn per process (kinds and years, movements); names rarely recur
 STEPS = 15  # blends of each text colour into its ground, besides the two colours themselves
 # Text colour over ground colour: the edges whose anti-aliased blends a flat card's palette holds.
 _EDGES = ((WHITE, RED), (SOFT, RED), (GOLD, RED), (GOLD, RED_DARK))
@@ -135,7 +136,7 @@ def _over(under: Image.Image, glyph: Image.Image) -> Image.Image:
     return composed.convert("L")
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=LINES_KEPT)
 def _line_mask(text: str, font: ImageFont.FreeTypeFont, anchor: str) -> tuple[Image.Image, int, int]:
     """``text`` as a coverage mask, with the offset of its top-left corner from the anchor: composed from
     glyphs rasterised once per font, placed by their advances as the basic layout engine places them (the
@@ -260,7 +261,7 @@ def _steps(fill: tuple[int, int, int]) -> list[int]:
     return [index[_blend(fill, RED, round(c * STEPS / 255))] for c in range(256)]
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=LINES_KEPT)
 def _line_indices(text: str, font: ImageFont.FreeTypeFont, anchor: str,
                   fill: tuple[int, int, int]) -> tuple[Image.Image, Image.Image, int, int]:
     """A line of a flat card as palette indices, with the mask of its inked pixels and its offset."""
