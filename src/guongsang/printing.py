@@ -65,4 +65,4 @@ def write_pdf(html: str, created: dt.date, base_url: Path) -> bytes:
     document = HTML(string=html, base_url=str(base_url)).render()
     stamp = dt.datetime.combine(created, dt.time(), dt.UTC).isoformat()
     document.metadata.created = document.metadata.modified = stamp
-    return document.write_pdf(identifier=b"guongsang", uncompressed_pdf=False)
+    return document.write_pdf(pdf_identifier=b"guongsang", uncompressed_pdf=False)
