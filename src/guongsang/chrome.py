@@ -93,6 +93,20 @@ def card_key(context: Context, exemplar: Any, *options: Any) -> Key | None:
     return ("card", str(id(exemplar)), *map(repr, options), get_relative_url(exemplar_url(exemplar.slug), page.url))
 
 
+@pass_context
+def cards(context: Context, items: Any, eager_first: int, level: int, card: Any) -> Markup:
+    """The ``card`` macro for each of ``items`` (the first ``eager_first`` eager), joined: a card already drawn
+    for this page's place is taken from the cache here, without calling the macro (a Jinja macro call cost
+    about 24 µs, and a 10,000-record build shows some 220,000 cards)."""
+    fragments: dict[Key, Markup] = context.environment.gs_fragments  # type: ignore[attr-defined]
+    out = []
+    for index, exemplar in enumerate(items, 1):
+        eager = index <= eager_first
+        key = card_key(context, exemplar, eager, level) if ENABLED else None
+        out.append(fragments[key] if key is not None and key in fragments else card(exemplar, eager, level))
+    return Markup("".join(out))
+
+
 def _links(env: Any, nav: Any, url: str, base_url: str) -> Key:
     """The base URL and every nav page's URL relative to the page at ``url`` (once per page)."""
     known: dict[str, Key] = env.gs_page_links
@@ -128,4 +142,5 @@ def install(env: Any) -> None:
     env.add_extension(CompactTemplates)
     env.globals["gs_chrome_key"] = chrome_key
     env.globals["gs_card_key"] = card_key
+    env.globals["gs_cards"] = cards
     env.bytecode_cache = COMPILED
