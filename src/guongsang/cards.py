@@ -263,10 +263,11 @@ def _steps(fill: tuple[int, int, int]) -> list[int]:
 
 @lru_cache(maxsize=LINES_KEPT)
 def _line_indices(text: str, font: ImageFont.FreeTypeFont, anchor: str,
-                  fill: tuple[int, int, int]) -> tuple[Image.Image, Image.Image, int, int]:
-    """A line of a flat card as palette indices, with the mask of its inked pixels and its offset."""
+                  fill: tuple[int, int, int]) -> tuple[Image.Image, Image.Image, Image.Image, int, int]:
+    """A line of a flat card as palette indices, with the mask of its inked pixels, its coverage and its
+    offset."""
     mask, dx, dy = _line_mask(text, font, anchor)
-    return _indices(mask, fill), mask.point([0] + [255] * 255), dx, dy
+    return _indices(mask, fill), mask.point([0] + [255] * 255), mask, dx, dy
 
 
 def _indices(coverage: Image.Image, fill: tuple[int, int, int]) -> Image.Image:
@@ -283,8 +284,7 @@ class _FlatText:
 
     def __call__(self, canvas: Image.Image, xy: tuple[int, int], text: str, font: ImageFont.FreeTypeFont,
                  fill: tuple[int, int, int], anchor: str = "la") -> None:
-        indices, inked, dx, dy = _line_indices(text, font, anchor, fill)
-        mask = _line_mask(text, font, anchor)[0]
+        indices, inked, mask, dx, dy = _line_indices(text, font, anchor, fill)
         box = (xy[0] + dx, xy[1] + dy)
         area = (*box, box[0] + mask.width, box[1] + mask.height)
         under = self.ink.crop(area)
