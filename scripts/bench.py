@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
@@ -47,6 +48,7 @@ class Run:
     seconds: float
     peak_rss: int
     site: Path
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds by process kind (see ``_kind``)
 
     def files(self) -> list[Path]:
         return [p for p in self.site.rglob("*") if p.is_file()]
@@ -60,19 +62,36 @@ class Run:
         return int(statistics.median(sizes)) if sizes else 0
 
 
+def _kind(process: psutil.Process, root: int) -> str:
+    """What a process of the build's tree is: the build itself, Pagefind, or a worker (cards, record checks)."""
+    if process.pid == root:
+        return "main"
+    return "Pagefind" if "pagefind" in " ".join(process.cmdline()).lower() else "workers"
+
+
 def timed(name: str, command: list[str], site: Path, cwd: Path = ROOT) -> Run:
-    """Run ``command`` in a fresh process; wall time and peak RSS summed over its process tree."""
+    """Run ``command`` in a fresh process; wall time, and peak RSS and CPU time summed over its process tree
+    (CPU sampled every 50 ms, so a process that lives shorter than that may be missed)."""
     started = time.perf_counter()
     process = psutil.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
     done = threading.Event()
+    seen: dict[tuple[int, float], tuple[str, float]] = {}  # (pid, start time) → (kind, CPU seconds so far)
 
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
             try:
                 tree = [process, *process.children(recursive=True)]
-                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+                rss = 0
+                for p in tree:
+                    with p.oneshot():
+                        rss += p.memory_info().rss
+                        times = p.cpu_times()
+                        key = (p.pid, p.create_time())
+                        kind = seen[key][0] if key in seen else _kind(p, process.pid)
+                        seen[key] = (kind, times.user + times.system)
+                peak = max(peak, rss)
             except psutil.Error:
                 pass
             done.wait(0.05)
@@ -86,7 +105,44 @@ def timed(name: str, command: list[str], site: Path, cwd: Path = ROOT) -> Run:
     if process.returncode:
         sys.exit(f"{name} failed:\n{err.decode(errors='replace')[-3000:]}")
     print(f"  {name}: {seconds:.1f} s", file=sys.stderr, flush=True)
-    return Run(name, seconds, peak, site)
+    cpu: dict[str, float] = {}
+    for kind, spent in seen.values():
+        cpu[kind] = cpu.get(kind, 0.0) + spent
+    return Run(name, seconds, peak, site, cpu)
+
+
+FEED_NAMES = {"rss.xml", "atom.xml", "feed.json"}
+PAGED = re.compile(r"trang-\d+")
+
+
+def output_kind(relative: Path) -> str:
+    """Which part of the site a published file belongs to, for the table of where the bytes go."""
+    parts = relative.parts
+    if relative.suffix.lower() in IMAGE_SUFFIXES:
+        return "images and cards"
+    if relative.name in FEED_NAMES:
+        return "feeds"
+    if parts[0] == "du-lieu" and relative.suffix in {".json", ".csv"}:
+        return "open data"
+    if parts[0] == "pagefind":
+        return "search index"
+    if relative.suffix == ".html":
+        exemplar = len(parts) == 3 and parts[0] == "guong" and not PAGED.fullmatch(parts[1])
+        return "exemplar pages" if exemplar else "other pages"
+    return "other files"
+
+
+KINDS = ("exemplar pages", "other pages", "feeds", "open data", "search index", "other files", "images and cards")
+
+
+def breakdown(run: Run) -> dict[str, tuple[int, int]]:
+    """Bytes and file count of each kind of output (``output_kind``)."""
+    out = {kind: (0, 0) for kind in KINDS}
+    for path in run.files():
+        kind = output_kind(path.relative_to(run.site))
+        size, count = out[kind]
+        out[kind] = (size + path.stat().st_size, count + 1)
+    return out
 
 
 def records(corpus: Path) -> list[tuple[str, dict, str]]:
@@ -180,18 +236,24 @@ def main() -> None:
             mkdocs("floor", write_floor(corpus, work / f"floor-{args.count}"))]
     if not args.no_blog:
         runs.append(mkdocs("blog", write_blog(corpus, work / f"blog-{args.count}")))
+    runs.append(one_edit(corpus, work / f"site-{args.count}", cache))
     by = {r.name: r for r in runs}
-    sections = {"guongsang cold": "guong/*/index.html", "guongsang warm": "guong/*/index.html",
-                "floor": "guong/*/index.html", "blog": "blog/20*/*/*/*/index.html"}
+    sections = {r.name: "guong/*/index.html" for r in runs} | {"blog": "blog/20*/*/*/*/index.html"}
     cold, warm, floor = by["guongsang cold"], by["guongsang warm"], by["floor"]
     print(f"{args.count:,} records — {len(list((cold.site / 'guong').glob('*/index.html'))):,} exemplar pages, "
           f"{sum(1 for _ in cold.site.rglob('*.html')):,} HTML pages in all\n")
     print(table(runs, sections))
     print()
+    print(cpu_table(runs))
+    print()
+    print(bytes_table(cold, floor))
+    print()
     print(f"guongsang cold / floor: {cold.seconds / floor.seconds:.2f}  (target ≤ 1.5, aim 1.2)")
     if "blog" in by:
         print(f"blog / guongsang cold:  {by['blog'].seconds / cold.seconds:.2f}  (target ≥ 5)")
     print(f"cold / warm:            {cold.seconds / warm.seconds:.2f}  (target ≥ 3)")
+    print(f"one edit / floor:       {by['guongsang one edit'].seconds / floor.seconds:.2f}  (a pull request's build, "
+          "cache restored: not a target)")
     print(f"output without images:  {cold.bytes(images=False) / 1e6:.1f} MB "
           f"→ {1e9 / max(1, cold.bytes(images=False)) * args.count:,.0f} records fit GitHub Pages' 1 GB"
           f"  (target ≤ 250 MB at 10,000 records)")
@@ -199,8 +261,58 @@ def main() -> None:
     print(f"peak RSS:               {peak / 2**20:,.0f} MiB = {peak / 1e9:.2f} GB  (target ≤ 2 GB at 10,000 records)")
     if args.count >= 10_000:
         print(f"cold build:             {cold.seconds:.1f} s  (target ≤ 60 s at 10,000 records)")
+    print(required_work(cold, floor))
     if args.count != REFERENCE_COUNT:
         print(exemplar_growth(cold.exemplar_html(sections["guongsang cold"]), args.seed, work))
+
+
+def one_edit(corpus: Path, site: Path, cache: Path) -> Run:
+    """A pull request's build: the cache of the last build restored, one record's story edited."""
+    record = min(corpus.rglob("*.md"))
+    text = record.read_text(encoding="utf-8")
+    try:
+        record.write_text(text.rstrip("\n") + "\n\nĐoạn thêm vào để đo một lần sửa.\n", encoding="utf-8")
+        return guongsang("guongsang one edit", corpus, site, cache)
+    finally:
+        record.write_text(text, encoding="utf-8")
+
+
+def cpu_table(runs: list[Run]) -> str:
+    """CPU seconds by process kind: what the two cores spent, which a faster build would have to spend less of."""
+    kinds = ("main", "workers", "Pagefind")
+    head = f"{'CPU s':<18}" + "".join(f"{k:>10}" for k in kinds) + f"{'total':>10}{'cores busy':>12}"
+    lines = [head, "-" * len(head)]
+    for r in runs:
+        total = sum(r.cpu.values())
+        lines.append(f"{r.name:<18}" + "".join(f"{r.cpu.get(k, 0.0):>10.1f}" for k in kinds)
+                     + f"{total:>10.1f}{total / r.seconds:>12.2f}")
+    return "\n".join(lines)
+
+
+def bytes_table(cold: Run, floor: Run) -> str:
+    """Where the cold build's bytes go, beside the floor's."""
+    ours, theirs = breakdown(cold), breakdown(floor)
+    head = f"{'output':<18}{'guongsang MB':>14}{'files':>9}{'floor MB':>10}{'files':>9}"
+    lines = [head, "-" * len(head)]
+    for kind in KINDS:
+        (size, count), (fsize, fcount) = ours[kind], theirs[kind]
+        lines.append(f"{kind:<18}{size / 1e6:>14.1f}{count:>9,}{fsize / 1e6:>10.1f}{fcount:>9,}")
+    return "\n".join(lines)
+
+
+def required_work(cold: Run, floor: Run) -> str:
+    """What other issues require of every build, which no change to page rendering can remove: Pagefind's
+    index (#4), the feeds and open data (#6) and, for the time, the workers' cards and record checks. Set
+    beside the floor, it shows how much room the ratio and size targets leave for everything else."""
+    parts = breakdown(cold)
+    required = sum(parts[k][0] for k in ("feeds", "open data", "search index"))
+    floor_pages = floor.bytes(images=False)
+    fixed_cpu = cold.cpu.get("workers", 0.0) + cold.cpu.get("Pagefind", 0.0)
+    return (f"required outputs:       feeds + open data + search index {required / 1e6:.1f} MB; with pages as small as "
+            f"the floor's ({floor_pages / 1e6:.1f} MB) {(required + floor_pages) / 1e6:.1f} MB before any list page\n"
+            f"required CPU:           cards and record checks + Pagefind {fixed_cpu:.1f} s on "
+            f"{psutil.cpu_count()} cores = {fixed_cpu / (psutil.cpu_count() or 1) / floor.seconds:.2f} × the floor's "
+            "wall time before any page is rendered")
 
 
 REFERENCE_COUNT = 100
