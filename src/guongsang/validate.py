@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import os
 import pickle
@@ -249,10 +250,9 @@ def _resolve(doc: Document, file: Path, ctx: Context) -> _Resolved:
         except LocalityError as exc:
             doc.diagnostics.append(doc.error(("locality",), exc.code, exc.message))
     images = data.get("images")
-    roots = (ctx.root.resolve(), file.parent.resolve())
     for i, image in enumerate(images if isinstance(images, list) else []):
         if isinstance(image, dict) and (src := _text(image.get("src"))) is not None:
-            found = _image(doc, i, src, file.parent, roots)
+            found = _image(doc, i, src, file.parent, (_real(ctx.root), _real(file.parent)))
             if found is not None:
                 out.images[i] = found
     _resolve_plan(doc, data, cat, out)
@@ -460,13 +460,26 @@ def check_all(files: list[Path], ctx: Context) -> dict[Path, Checked]:
         return dict(zip(files, mine + theirs.result(), strict=True))
 
 
+@functools.lru_cache(maxsize=4096)
+def _real(folder: Path) -> Path:
+    """``folder`` resolved, once per folder and load (:func:`load_exemplars` starts afresh: a live preview
+    must see a folder replaced by a link): resolving walks every component of the path."""
+    return folder.resolve()
+
+
+def _real_file(file: Path) -> Path:
+    """Where ``file`` really is: its folder resolved once for all its files, unless it is a link itself."""
+    return file.resolve() if file.is_symlink() else _real(file.parent) / file.name
+
+
 def load_exemplars(directory: Path, ctx: Context, memo: RecordMemo | None = None, token: str = "") -> Result:
     """Read, parse and validate every record below ``directory`` (reusing ``memo`` for unchanged files)."""
     result = Result()
     by_slug: dict[str, Exemplar | Withdrawn] = {}
-    bases = (ctx.root.resolve(), directory.resolve())  # a record may not be a symlink to a file elsewhere
+    _real.cache_clear()
+    bases = (_real(ctx.root), _real(directory))  # a record may not be a symlink to a file elsewhere
     files = list(scan(directory))
-    outside = {file for file in files if not any(file.resolve().is_relative_to(base) for base in bases)}
+    outside = {file for file in files if not any(_real_file(file).is_relative_to(base) for base in bases)}
     kept = {file: memo.kept(file, token) for file in files if file not in outside} if memo else {}
     checked = check_all([file for file in files if file not in outside and kept.get(file) is None], ctx)
     for file in files:
