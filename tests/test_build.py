@@ -162,6 +162,28 @@ def test_markdown_through_one_shared_converter_equals_mkdocs_own_render(built, r
     assert own == shared, sorted(k for k in own if own[k] != shared.get(k))[:10]
 
 
+def test_stories_converted_in_a_worker_equal_stories_converted_here(built, root, tmp_path, monkeypatch):
+    """Records' stories converted by a worker process (guongsang.mkdocs_render.Detached) change no byte against
+    the build converting them itself, and the worker's conversions are the ones used."""
+    from guongsang import mkdocs_plugin, mkdocs_render
+
+    applied: list[str] = []
+    original = mkdocs_render.Converted.apply
+
+    def counted(self, page):
+        applied.append(page.file.src_uri)
+        original(self, page)
+
+    monkeypatch.setattr(mkdocs_render.Converted, "apply", counted)
+    monkeypatch.setattr(mkdocs_plugin, "DETACHED_FROM", 1)
+    assert _build(root, tmp_path / "detached") == 0
+    assert len(applied) >= 40, applied
+    monkeypatch.setattr(mkdocs_plugin, "DETACHED", False)
+    assert _build(root, tmp_path / "here") == 0
+    here, detached = digest(tmp_path / "here"), digest(tmp_path / "detached")
+    assert here == detached, sorted(k for k in here if here[k] != detached.get(k))[:10]
+
+
 def test_pages_handed_to_pagefind_in_batches_make_the_same_bundle(built, root, tmp_path, monkeypatch):
     """The indexer hands pages to Pagefind's event loop in batches; one at a time gives the same bundle."""
     from guongsang import search

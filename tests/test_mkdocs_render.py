@@ -52,3 +52,43 @@ def test_a_shared_converter_renders_each_page_as_mkdocs_does(tmp_path):
     b = _rendered(shared[1])[0]
     assert "example.org" not in b and "[báo][1]" in b  # B's undefined reference is not A's
     assert 'href="../b/"' in _rendered(shared[0])[0] and _rendered(shared[0])[2] == "Anh A"
+
+
+def test_a_story_converted_away_from_the_build_is_what_the_build_makes_of_it(tmp_path):
+    """A story whose links stay as written converts in a worker (no site files there) exactly as the build's
+    converter converts it, its anchors and links to its own anchors included; a story linking to a path
+    (relative or absolute) is left to the build, which looks the path up among the site's files."""
+    import markdown
+
+    from guongsang.mkdocs_render import Detached, convert
+
+    config = _config(tmp_path)
+    stories = {
+        "guong/c/index.md": "# Chị C\n\nXem [báo](https://example.org/bao), [mục](#thanh-tich), "
+                            "<a href=\"mailto:c@example.org\">thư</a>.\n\n## Thành tích\n\n"
+                            "<div markdown=\"1\" id=\"o-day\">*Đẹp*</div>\n",
+        "guong/d/index.md": "Anh D, xem [trang B](../b/index.md).\n",
+        "guong/e/index.md": "Anh E, xem [trang chủ](/index.md).\n",
+    }
+    files = Files([File(uri, config.docs_dir, config.site_dir, True) for uri in stories])
+    md = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
+    for uri, text in stories.items():
+        page = Page(None, files.get_file_from_path(uri), config)
+        page.markdown = text
+        Converter(config).render(page, config, files)
+        converted = convert(md, text, clean=False)
+        if uri != "guong/c/index.md":
+            assert converted is None, uri  # a path to look up: the build converts it
+            continue
+        assert converted is not None
+        detached = Page(None, files.get_file_from_path(uri), config)
+        converted.apply(detached)
+        assert _rendered(detached) == _rendered(page)
+        assert detached.links_to_anchors == page.links_to_anchors == {page.file: {"thanh-tich": "#thanh-tich"}}
+    pool = Detached(config, [(uri, text, False) for uri, text in stories.items()])
+    try:
+        taken = {uri: pool.take(uri) for uri in stories}
+    finally:
+        pool.close()
+    assert taken["guong/c/index.md"] == convert(md, stories["guong/c/index.md"], clean=False)
+    assert taken["guong/d/index.md"] is None and taken["guong/e/index.md"] is None

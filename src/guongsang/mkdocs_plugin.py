@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import logging
 import os
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from .contest_site import ContestPage
 from .diagnostics import Severity, render, summary
 from .feeds import FeedContext
 from .fonts import FONTS_DIR
-from .mkdocs_render import Converter
+from .mkdocs_render import Converter, Detached
 from .project import Loaded, Settings, load
 from .propagation import write_outputs
 from .proposal import SUBMIT_URL
@@ -64,6 +65,8 @@ class GuongSangConfig(Config):
 
 
 SHARED_CONVERTER = True  # the generated pages' Markdown through one converter (guongsang.mkdocs_render)
+DETACHED = True  # records' stories converted by a worker process while the build goes on (mkdocs_render.Detached)
+DETACHED_FROM = 200  # fewer stories than this convert here before a worker would have started
 CACHED_TEMPLATE = "gs-cached.html"  # renders nothing: the page's HTML comes from the render cache
 UNCACHED_KINDS = {"plan", "plans"}  # few pages showing computed progress (too deep to fingerprint): always rendered
 
@@ -128,6 +131,10 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self.site_name = ""
         self.media = media.Media()
         self.converter: Converter | None = None
+        self.files: Files | None = None
+        self.lookups: dict[str, Packed | None] = {}  # src_uri → the page from the render cache, looked up early
+        self.detached: Detached | None = None
+        self.later: set[str] = set()  # src_uri of pages whose story the worker converts (see on_page_context)
 
     def settings(self, config: Any) -> Settings:
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
@@ -211,7 +218,39 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         for uri, path in self.media.files.items():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
+        self.files, self.later = files, set()
+        self.detached = self._detach(config)
         return files
+
+    def _detach(self, config: Any) -> Detached | None:
+        """Start converting the stories this build renders in a worker process, when there are enough."""
+        assert self.loaded and self.loaded.site
+        events = config.plugins.events
+        if (not (DETACHED and SHARED_CONVERTER) or self.rebuild or (os.cpu_count() or 1) < 2
+                or len(events["page_markdown"]) > 1 or len(events["page_content"]) > 1):
+            return None  # another plugin would read a story before it is converted
+        jobs = []
+        for page in self.loaded.site.pages:
+            if page.exemplar is None or not page.markdown or page.kind in UNCACHED_KINDS:
+                continue
+            if self.cache is not None:
+                self.lookups[page.src_uri] = hit = self.cache.get(self._key(page))
+                if hit is not None:
+                    continue
+            jobs.append((page.src_uri, page.markdown, bool(page.source)))
+        if len(jobs) < DETACHED_FROM:
+            return None
+        try:
+            return Detached(config, jobs)
+        except (pickle.PicklingError, TypeError, AttributeError):  # an extension configured with a function
+            return None
+
+    def _lookup(self, page: Page) -> Packed | None:
+        """The page from the render cache (looked up once per build), or None."""
+        assert self.cache is not None
+        if page.src_uri in self.lookups:
+            return self.lookups.pop(page.src_uri)
+        return self.cache.get(self._key(page))
 
     def _key(self, page: Page) -> str:
         assert self.cache is not None
@@ -266,13 +305,20 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         page.meta.update(page_meta(derived))
         if self.cache is not None and derived.kind not in UNCACHED_KINDS:
             key = self._key(derived)
-            hit = self.cache.get(key)
+            hit = self._lookup(derived)
             if hit is None:
                 self.keys[page.file.src_uri] = key
             else:
                 self.cached[page.file.src_uri] = hit
                 page.meta["template"] = CACHED_TEMPLATE
                 markdown = ""
+        uri = page.file.src_uri
+        if self.detached is not None and uri in self.detached:
+            if markdown and markdown == derived.markdown and uri not in self.cached:
+                self.later.add(uri)  # the worker converts it: taken in on_page_context
+                page.render = functools.partial(_render_nothing, page)
+                return markdown
+            self.detached.drop(uri)
         if not markdown:  # most listing pages, and every page served from the cache
             page.render = functools.partial(_render_nothing, page)
         elif SHARED_CONVERTER:
@@ -286,6 +332,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     def on_page_context(self, context: dict, page: Any, config: Any, nav: Any) -> dict:
         derived = self.pages.get(page.file.src_uri)
+        if page.file.src_uri in self.later:
+            self._take_story(page, derived, config)
         context["gs_page"] = derived
         if derived and derived.source and config.repo_url:
             branch = config.extra.get("branch", "main") if config.extra else "main"
@@ -295,11 +343,28 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
         """A record's story is cleaned to the allow-list; hand-written pages pass as they are. Either way the
         result is Markup, so the autoescaping templates print it as HTML."""
-        derived = self.pages.get(page.file.src_uri)
-        html = clean_html(html) if derived and derived.source else html
+        if page.file.src_uri in self.later:
+            return html  # nothing yet: the worker's conversion comes in on_page_context
+        return self._content(self.pages.get(page.file.src_uri), html)
+
+    def _content(self, derived: Page | None, html: str, cleaned: bool = False) -> Markup:
+        html = clean_html(html) if derived and derived.source and not cleaned else html
         if derived and derived.exemplar:
             self.stories[derived.exemplar.slug] = html.strip()  # for the feeds; kept in the render cache too
         return Markup(html)
+
+    def _take_story(self, page: Any, derived: Page | None, config: Any) -> None:
+        """A story the worker converted, set on its page just before the page is rendered; one it could not
+        convert (links to look up among the site's files) is converted here, as it would have been."""
+        self.later.discard(page.file.src_uri)
+        converted = self.detached.take(page.file.src_uri) if self.detached else None
+        if converted is None:
+            assert self.files is not None
+            self._converter(config).render(page, config, self.files)
+            page.content = self._content(derived, page.content)
+        else:
+            converted.apply(page)
+            page.content = self._content(derived, page.content, cleaned=True)
 
     def on_pre_build(self, config: Any) -> None:
         if self.config.search and not self.rebuild:
@@ -336,6 +401,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     def on_post_build(self, config: Any) -> None:
         assert self.loaded and self.loaded.site
+        self._let_go_of_detached()  # every story was taken; the worker has ended
         site_url = config.site_url or ""
         ctx = FeedContext(self.site_name, site_url if site_url.endswith("/") or not site_url else f"{site_url}/",
                           self.loaded.settings.today, lambda e: self._story(e, config), self.loaded.site.scope,
@@ -361,6 +427,12 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self.loaded = self.preloaded = None
         self.pages, self.cached, self.stories, self.keys, self.page_keys = {}, {}, {}, {}, {}
         self.media, self.converter = media.Media(), None
+        self._let_go_of_detached()
+
+    def _let_go_of_detached(self) -> None:
+        if self.detached is not None:
+            self.detached.close()
+        self.detached, self.later, self.lookups, self.files = None, set(), {}, None
 
     def take_indexer(self) -> Indexer | None:
         """The search indexer, now the caller's to close (:func:`close_index`)."""
@@ -369,6 +441,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self.media.abandon()
+        self._let_go_of_detached()
         if self.cache:
             self.cache.close()  # nothing of a failed build is kept
             self.cache = None
