@@ -254,7 +254,7 @@ def render_all(sources: Iterable[Path], cache_dir: Path, widths: tuple[int, ...]
         if (found := _load(_folder(cache_dir, source_digest(path, widths, fmts)))) is not None:
             done[path] = found
     jobs = [(path, cache_dir, widths, fmts) for path in unique if path not in done]
-    done.update(zip((job[0] for job in jobs), parallel_map(_render_one, jobs), strict=True))
+    done.update(zip((job[0] for job in jobs), parallel_map(_render_one, jobs, name="gs-images"), strict=True))
     return {path: done[path] for path in unique}
 
 

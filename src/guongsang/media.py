@@ -154,5 +154,5 @@ def prepare(site: Site, cache_dir: Path, fonts_dir: Path, site_name: str, site_u
         media.later[uri] = path
         if not path.is_file():
             jobs.append((card, regular, bold, folder, digest))
-    media.pending = Background(_card_job, jobs)
+    media.pending = Background(_card_job, jobs, name="gs-cards")
     return media

@@ -162,7 +162,7 @@ class Detached:
     def __init__(self, config: Any, jobs: list[tuple[str, str, bool]]) -> None:
         setup = (list(config["markdown_extensions"]), dict(config["mdx_configs"] or {}))
         pickle.dumps(setup)  # an extension configured with a function cannot travel: the caller converts here
-        self._pool = process_pool(1)
+        self._pool = process_pool(1, name="gs-markdown")
         self._futures: list[Any] = []
         self._left: list[int] = []
         self._where: dict[str, tuple[int, int]] = {}

@@ -85,7 +85,7 @@ def render_posters(exemplars: Iterable[Exemplar], site_name: str, site_url: str,
                    theme: Path) -> dict[str, Path]:
     """slug → cached PDF, rendering (in parallel) only the posters whose content changed."""
     chosen = list(exemplars)
-    made = parallel_map(_job, [(e, site_name, site_url, cache_dir, theme) for e in chosen])
+    made = parallel_map(_job, [(e, site_name, site_url, cache_dir, theme) for e in chosen], name="gs-posters")
     return {e.slug: path for e, path in zip(chosen, made, strict=True)}
 
 

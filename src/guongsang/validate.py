@@ -454,7 +454,7 @@ def check_all(files: list[Path], ctx: Context) -> dict[Path, Checked]:
     if len(files) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         return {file: _check_file(file, ctx) for file in files}
     half = len(files) // 2
-    with process_pool(1) as pool:
+    with process_pool(1, name="gs-checks") as pool:
         theirs = pool.submit(_check_files, (files[half:], ctx))
         mine = _check_files((files[:half], ctx))
         return dict(zip(files, mine + theirs.result(), strict=True))
