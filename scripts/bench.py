@@ -94,7 +94,8 @@ def timed(name: str, command: list[str], site: Path, cwd: Path = ROOT) -> Run:
                         rss += p.memory_info().rss
                         times = p.cpu_times()
                         key = (p.pid, p.create_time())
-                        kind = seen[key][0] if key in seen else _kind(p, process.pid)
+                        # a worker names itself once started: asked again until it has
+                        kind = seen[key][0] if key in seen and seen[key][0] != "other" else _kind(p, process.pid)
                         seen[key] = (kind, times.user + times.system)
                 peak = max(peak, rss)
             except psutil.Error:
