@@ -163,8 +163,9 @@ def test_markdown_through_one_shared_converter_equals_mkdocs_own_render(built, r
 
 
 def test_stories_converted_in_a_worker_equal_stories_converted_here(built, root, tmp_path, monkeypatch):
-    """Records' stories converted by a worker process (guongsang.mkdocs_render.Detached) change no byte against
-    the build converting them itself, and the worker's conversions are the ones used."""
+    """Records' stories converted by a worker process (guongsang.mkdocs_render.Detached), with their search
+    documents, change no byte (search bundle included) against the build making them itself, and the worker's
+    are the ones used."""
     from guongsang import mkdocs_plugin, mkdocs_render
 
     applied: list[str] = []
@@ -174,10 +175,19 @@ def test_stories_converted_in_a_worker_equal_stories_converted_here(built, root,
         applied.append(page.file.src_uri)
         original(self, page)
 
+    searched: list[str] = []
+    original_search = mkdocs_plugin.search_document
+
+    def search_here(derived, content):
+        searched.append(derived.src_uri)
+        return original_search(derived, content)
+
     monkeypatch.setattr(mkdocs_render.Converted, "apply", counted)
+    monkeypatch.setattr(mkdocs_plugin, "search_document", search_here)
     monkeypatch.setattr(mkdocs_plugin, "DETACHED_FROM", 1)
     assert _build(root, tmp_path / "detached") == 0
     assert len(applied) >= 40, applied
+    assert not set(applied) & set(searched)  # their search documents came from the worker too
     monkeypatch.setattr(mkdocs_plugin, "DETACHED", False)
     assert _build(root, tmp_path / "here") == 0
     here, detached = digest(tmp_path / "here"), digest(tmp_path / "detached")

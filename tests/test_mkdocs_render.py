@@ -85,10 +85,11 @@ def test_a_story_converted_away_from_the_build_is_what_the_build_makes_of_it(tmp
         converted.apply(detached)
         assert _rendered(detached) == _rendered(page)
         assert detached.links_to_anchors == page.links_to_anchors == {page.file: {"thanh-tich": "#thanh-tich"}}
-    pool = Detached(config, [(uri, text, False) for uri, text in stories.items()])
+    pool = Detached(config, [(uri, text, False, (len, ())) for uri, text in stories.items()])
     try:
         taken = {uri: pool.take(uri) for uri in stories}
     finally:
         pool.close()
-    assert taken["guong/c/index.md"] == convert(md, stories["guong/c/index.md"], clean=False)
+    assert taken["guong/c/index.md"] == convert(md, stories["guong/c/index.md"], clean=False, also=(len, ()))
+    assert taken["guong/c/index.md"].also == len(taken["guong/c/index.md"].content)  # made from the content
     assert taken["guong/d/index.md"] is None and taken["guong/e/index.md"] is None

@@ -35,7 +35,7 @@ from .propagation import write_outputs
 from .proposal import SUBMIT_URL
 from .sanitize import clean_html
 from .scope import search_scope
-from .search import Indexer, document, entry_document
+from .search import Indexer, document, document_of, entry_document
 from .site import Page, booklet_url
 from .spreadsheet import TEMPLATE_NAME, template_workbook
 from .validate import RecordMemo
@@ -135,6 +135,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self.lookups: dict[str, Packed | None] = {}  # src_uri → the page from the render cache, looked up early
         self.detached: Detached | None = None
         self.later: set[str] = set()  # src_uri of pages whose story the worker converts (see on_page_context)
+        self.searches: dict[str, str] = {}  # src_uri → search document the worker made with the story
 
     def settings(self, config: Any) -> Settings:
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
@@ -237,7 +238,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
                 self.lookups[page.src_uri] = hit = self.cache.get(self._key(page))
                 if hit is not None:
                     continue
-            jobs.append((page.src_uri, page.markdown, bool(page.source)))
+            search = (document_of, (page.exemplar, templating.image_url(page.exemplar))) if self.indexer else None
+            jobs.append((page.src_uri, page.markdown, bool(page.source), search))
         if len(jobs) < DETACHED_FROM:
             return None
         try:
@@ -365,6 +367,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         else:
             converted.apply(page)
             page.content = self._content(derived, page.content, cleaned=True)
+            if converted.also is not None:
+                self.searches[page.file.src_uri] = converted.also
 
     def on_pre_build(self, config: Any) -> None:
         if self.config.search and not self.rebuild:
@@ -383,7 +387,9 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         else:
             output = csp.seal(output)
             derived = self.pages.get(uri)
-            search = search_document(derived, page.content) if derived else ""
+            search = self.searches.pop(uri, None)
+            if search is None:
+                search = search_document(derived, page.content) if derived else ""
             if self.cache and uri in self.keys:
                 story = self.stories.get(derived.exemplar.slug, "") if derived and derived.exemplar else ""
                 self.cache.put(self.keys.pop(uri), output, search, story)
@@ -433,6 +439,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         if self.detached is not None:
             self.detached.close()
         self.detached, self.later, self.lookups, self.files = None, set(), {}, None
+        self.searches = {}
 
     def take_indexer(self) -> Indexer | None:
         """The search indexer, now the caller's to close (:func:`close_index`)."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import pickle
+from collections.abc import Callable
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
@@ -75,6 +76,7 @@ class Converted(NamedTuple):
     title: str | None
     anchor_ids: set[str]
     self_links: dict[str, str]  # anchor → link, for links to an anchor of the page itself
+    also: Any = None  # what the job's ``also`` function made of the content (the page's search document)
 
     def apply(self, page: Page) -> None:
         """Set on ``page`` what :meth:`Converter.render` would have set."""
@@ -124,9 +126,13 @@ def _converter_for(setup: tuple[list[Any], dict[str, Any]]) -> markdown.Markdown
     return _WORKER[1]
 
 
-def convert(md: markdown.Markdown, text: str, clean: bool) -> Converted | None:
+Also = tuple[Callable[..., Any], tuple[Any, ...]] | None  # a function and its first arguments; the content last
+
+
+def convert(md: markdown.Markdown, text: str, clean: bool, also: Also = None) -> Converted | None:
     """``text`` converted as :meth:`Converter.render` converts a page, or None if it has links to look up
-    among the site's files, or fails (the build then converts it, and reports what failed)."""
+    among the site's files, or fails (the build then converts it, and reports what failed). ``also`` is
+    called with the (cleaned) content, for work that follows from it alone."""
     try:
         md.reset()
         raw_html = _RawHTMLPreprocessor()
@@ -142,24 +148,29 @@ def convert(md: markdown.Markdown, text: str, clean: bool) -> Converted | None:
         return None
     if links.needs_site:
         return None
-    return Converted(clean_html(content) if clean else content, getattr(md, "toc_tokens", []), title.title,
-                     anchors.present_anchor_ids | raw_html.present_anchor_ids, links.self_links)
+    content = clean_html(content) if clean else content
+    try:
+        made = also[0](*also[1], content) if also else None
+    except Exception:  # made again in the build, which reports it
+        made = None
+    return Converted(content, getattr(md, "toc_tokens", []), title.title,
+                     anchors.present_anchor_ids | raw_html.present_anchor_ids, links.self_links, made)
 
 
-def _convert_all(setup: tuple[list[Any], dict[str, Any]], jobs: list[tuple[str, bool]]) -> list[Converted | None]:
+def _convert_all(setup: tuple[list[Any], dict[str, Any]], jobs: list[tuple[str, bool, Also]]) -> list[Converted | None]:
     md = _converter_for(setup)
-    return [convert(md, text, clean) for text, clean in jobs]
+    return [convert(md, text, clean, also) for text, clean, also in jobs]
 
 
 class Detached:
     """Pages' Markdown converted in a worker process, in order, while the build goes on.
 
-    ``jobs`` are (page URI, Markdown, clean); :meth:`take` returns a page's conversion (waiting if the worker
-    has not reached it yet) or None when the build must convert it itself."""
+    ``jobs`` are (page URI, Markdown, clean, also); :meth:`take` returns a page's conversion (waiting if the
+    worker has not reached it yet) or None when the build must convert it itself."""
 
     CHUNK = 32
 
-    def __init__(self, config: Any, jobs: list[tuple[str, str, bool]]) -> None:
+    def __init__(self, config: Any, jobs: list[tuple[str, str, bool, Also]]) -> None:
         setup = (list(config["markdown_extensions"]), dict(config["mdx_configs"] or {}))
         pickle.dumps(setup)  # an extension configured with a function cannot travel: the caller converts here
         self._pool = process_pool(1, name="gs-markdown")
@@ -168,10 +179,10 @@ class Detached:
         self._where: dict[str, tuple[int, int]] = {}
         for start in range(0, len(jobs), self.CHUNK):
             chunk = jobs[start:start + self.CHUNK]
-            for position, (uri, _, _) in enumerate(chunk):
+            for position, (uri, *_) in enumerate(chunk):
                 self._where[uri] = (len(self._futures), position)
             self._left.append(len(chunk))
-            self._futures.append(self._pool.submit(_convert_all, setup, [(text, clean) for _, text, clean in chunk]))
+            self._futures.append(self._pool.submit(_convert_all, setup, [job[1:] for job in chunk]))
 
     def __contains__(self, uri: str) -> bool:
         return uri in self._where

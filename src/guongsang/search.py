@@ -149,6 +149,11 @@ def document(exemplar: Exemplar, story_html: str, image: str = "") -> str:
     return _assemble(meta, e.year, filters(e), name, heading, body)
 
 
+def document_of(exemplar: Exemplar, image: str, story_html: str) -> str:
+    """:func:`document` with the story last, for a worker that makes it once it has converted the story."""
+    return document(exemplar, story_html, image)
+
+
 def entry_document(entry: ContestEntry, contest_title: str, year: int, story_html: str,
                    about: tuple[str, ...] = ()) -> str:
     """The page Pagefind indexes for a published contest entry, in the same shape as :func:`document`:
