@@ -93,3 +93,17 @@ def test_a_story_converted_away_from_the_build_is_what_the_build_makes_of_it(tmp
     assert taken["guong/c/index.md"] == convert(md, stories["guong/c/index.md"], clean=False, also=(len, ()))
     assert taken["guong/c/index.md"].also == len(taken["guong/c/index.md"].content)  # made from the content
     assert taken["guong/d/index.md"] is None and taken["guong/e/index.md"] is None
+
+
+def test_a_page_dropped_from_the_worker_leaves_the_others_to_be_taken(tmp_path):
+    """A page the build converts itself after all (its Markdown changed on the way) is dropped; the others are
+    still taken, in order and whole, and the worker ends when the last is."""
+    from guongsang.mkdocs_render import Detached
+
+    config = _config(tmp_path)
+    pool = Detached(config, [(f"guong/{n}/index.md", f"Truyện {n}.\n", False, None) for n in range(40)])
+    pool.drop("guong/3/index.md")
+    assert "guong/3/index.md" not in pool and "guong/39/index.md" in pool
+    taken = [pool.take(f"guong/{n}/index.md") for n in range(40) if n != 3]
+    assert [t.content for t in taken] == [f"<p>Truyện {n}.</p>" for n in range(40) if n != 3]
+    assert pool._pool is None  # closed with the last page taken

@@ -194,17 +194,20 @@ class Detached:
             found = future.result()[position] if future is not None else None
         except Exception:  # a worker lost: the build converts its pages itself
             found = None
+        self._taken(index)
+        return found
+
+    def drop(self, uri: str) -> None:
+        """The build converts this page itself (without waiting for the worker's conversion)."""
+        if uri in self._where:
+            self._taken(self._where.pop(uri)[0])
+
+    def _taken(self, index: int) -> None:
         self._left[index] -= 1
         if not self._left[index]:
             self._futures[index] = None  # its pages are taken: let go of their HTML
         if not self._where:
             self.close()
-        return found
-
-    def drop(self, uri: str) -> None:
-        """The build converts this page itself."""
-        if uri in self._where:
-            self.take(uri)
 
     def close(self) -> None:
         if self._pool is not None:
