@@ -52,20 +52,31 @@ class Converter:
         if page.markdown is None:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
         md = self.md.reset()
-        raw_html = _RawHTMLPreprocessor()
-        raw_html._register(md)
-        anchors = _ExtractAnchorsTreeprocessor(page.file, files, config)
-        anchors._register(md)
         relative = _RelativePathTreeprocessor(page.file, files, config)
-        relative._register(md)
-        title = _ExtractTitleTreeprocessor()
-        title._register(md)
+        steps = _PageSteps(md, relative)
         page.content = md.convert(page.markdown)
         page.toc = get_toc(getattr(md, "toc_tokens", []))
-        page._title_from_render = title.title
-        page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+        page._title_from_render = steps.title.title
+        page.present_anchor_ids = steps.anchor_ids()
         if log.getEffectiveLevel() > logging.DEBUG:
             page.links_to_anchors = relative.links_to_anchors
+
+
+class _PageSteps:
+    """MkDocs' per-page processors, registered afresh on a reset converter: raw-HTML ids, anchors, the given
+    link step, the title (in ``Page.render``'s order, under its names)."""
+
+    def __init__(self, md: markdown.Markdown, links: Any) -> None:
+        self.raw_html = _RawHTMLPreprocessor()
+        self.raw_html._register(md)
+        self.anchors = _ExtractAnchorsTreeprocessor(None, None, None)  # type: ignore[arg-type]  # unused by it
+        self.anchors._register(md)
+        links._register(md)
+        self.title = _ExtractTitleTreeprocessor()
+        self.title._register(md)
+
+    def anchor_ids(self) -> set[str]:
+        return self.anchors.present_anchor_ids | self.raw_html.present_anchor_ids
 
 
 class Converted(NamedTuple):
@@ -135,14 +146,8 @@ def convert(md: markdown.Markdown, text: str, clean: bool, also: Also = None) ->
     called with the (cleaned) content, for work that follows from it alone."""
     try:
         md.reset()
-        raw_html = _RawHTMLPreprocessor()
-        raw_html._register(md)
-        anchors = _ExtractAnchorsTreeprocessor(None, None, None)  # type: ignore[arg-type]
-        anchors._register(md)
         links = _LinksAsWritten()
-        links._register(md)
-        title = _ExtractTitleTreeprocessor()
-        title._register(md)
+        steps = _PageSteps(md, links)
         content = md.convert(text)
     except Exception:  # converted again in the build, which reports it
         return None
@@ -153,8 +158,8 @@ def convert(md: markdown.Markdown, text: str, clean: bool, also: Also = None) ->
         made = also[0](*also[1], content) if also else None
     except Exception:  # made again in the build, which reports it
         made = None
-    return Converted(content, getattr(md, "toc_tokens", []), title.title,
-                     anchors.present_anchor_ids | raw_html.present_anchor_ids, links.self_links, made)
+    return Converted(content, getattr(md, "toc_tokens", []), steps.title.title, steps.anchor_ids(),
+                     links.self_links, made)
 
 
 def _convert_all(setup: tuple[list[Any], dict[str, Any]], jobs: list[tuple[str, bool, Also]]) -> list[Converted | None]:
