@@ -23,9 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from random import Random
 
-from guongsang.catalog import Catalog, Entry, load_catalog
-from guongsang.places import Gazetteer, LocalityError, Unit, gazetteer
-from guongsang.text import nfc, slugify
+from guongsang.model.catalog import Catalog, Entry
+from guongsang.model.catalogues import load_catalog
+from guongsang.model.places import Gazetteer, LocalityError, Unit, gazetteer
+from guongsang.model.text import nfc, slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG_DIR = ROOT / "content" / "catalog"

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from guongsang.catalog import Catalog, load_catalog
-from guongsang.places import Gazetteer, gazetteer
-from guongsang.validate import Context
+from guongsang.model.catalog import Catalog
+from guongsang.model.catalogues import load_catalog
+from guongsang.model.places import Gazetteer, gazetteer
+from guongsang.model.validate import Context
 from support import ROOT, TODAY, VALID
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from guongsang.build import recover
+from guongsang.mkdocs.build import recover
 from support import FIXTURES, ROOT, TODAY, build, digest
 
 pytestmark = pytest.mark.slow
@@ -85,7 +85,7 @@ def test_a_site_caught_between_two_renames_is_restored(tmp_path):
 
 
 def test_the_previous_site_is_removed_by_a_process_of_its_own_and_a_leftover_never_restored(tmp_path):
-    from guongsang.build import _discard
+    from guongsang.mkdocs.build import _discard
 
     site = tmp_path / "build"
     previous = tmp_path / f".build-{os.getpid()}-abc"
@@ -105,7 +105,7 @@ def test_the_previous_site_is_removed_by_a_process_of_its_own_and_a_leftover_nev
 
 
 def test_a_failed_build_leaves_no_staging_directory(tmp_path, monkeypatch):
-    import guongsang.build as b
+    import guongsang.mkdocs.build as b
 
     site = tmp_path / "build"
     site.mkdir()

@@ -88,7 +88,7 @@ def test_every_internal_link_resolves(built):
 
 
 def test_images_are_published_next_to_their_page(built, root):
-    from guongsang.images import published_names, widths_for
+    from guongsang.outputs.images import published_names, widths_for
     from guongsang.project import Settings, load
     from support import TODAY
 
@@ -109,8 +109,8 @@ def test_build_is_reproducible(built, root, tmp_path):
 
 
 def test_chrome_rendered_once_per_shape_equals_chrome_rendered_per_page(built, root, tmp_path, monkeypatch):
-    """Material's nav, tabs and header reused across generated pages (guongsang.chrome) change no byte."""
-    from guongsang import chrome
+    """Material's nav, tabs and header reused across generated pages (guongsang.mkdocs.chrome) change no byte."""
+    from guongsang.mkdocs import chrome
 
     monkeypatch.setattr(chrome, "ENABLED", False)
     assert _build(root, tmp_path / "afresh") == 0
@@ -121,9 +121,9 @@ def test_chrome_rendered_once_per_shape_equals_chrome_rendered_per_page(built, r
 
 
 def test_pages_filled_into_skeletons_equal_pages_rendered_whole(built, root, tmp_path, monkeypatch):
-    """Generated pages rendered as their shape's skeleton plus their own blocks (guongsang.skeleton) change no
+    """Generated pages rendered as their shape's skeleton plus their own blocks (guongsang.mkdocs.skeleton) change no
     byte, and the skeletons are in use: far fewer than the generated pages."""
-    from guongsang import skeleton
+    from guongsang.mkdocs import skeleton
 
     made: list[int] = []
     original = skeleton.Skeleton.__init__
@@ -142,9 +142,10 @@ def test_pages_filled_into_skeletons_equal_pages_rendered_whole(built, root, tmp
 
 
 def test_markdown_through_one_shared_converter_equals_mkdocs_own_render(built, root, tmp_path, monkeypatch):
-    """Generated pages' Markdown converted by one converter reset between pages (guongsang.mkdocs_render)
+    """Generated pages' Markdown converted by one converter reset between pages (guongsang.mkdocs.markdown)
     changes no byte against MkDocs building a converter for each page, and the shared one is in use."""
-    from guongsang import mkdocs_plugin, mkdocs_render
+    from guongsang.mkdocs import markdown as mkdocs_render
+    from guongsang.mkdocs import plugin as mkdocs_plugin
 
     converted: list[str] = []
     original = mkdocs_render.Converter.render
@@ -163,10 +164,11 @@ def test_markdown_through_one_shared_converter_equals_mkdocs_own_render(built, r
 
 
 def test_stories_converted_in_a_worker_equal_stories_converted_here(built, root, tmp_path, monkeypatch):
-    """Records' stories converted by a worker process (guongsang.mkdocs_render.Detached), with their search
+    """Records' stories converted by a worker process (guongsang.mkdocs.markdown.Detached), with their search
     documents, change no byte (search bundle included) against the build making them itself, and the worker's
     are the ones used."""
-    from guongsang import mkdocs_plugin, mkdocs_render
+    from guongsang.mkdocs import markdown as mkdocs_render
+    from guongsang.mkdocs import plugin as mkdocs_plugin
 
     applied: list[str] = []
     original = mkdocs_render.Converted.apply
@@ -196,7 +198,7 @@ def test_stories_converted_in_a_worker_equal_stories_converted_here(built, root,
 
 def test_pages_handed_to_pagefind_in_batches_make_the_same_bundle(built, root, tmp_path, monkeypatch):
     """The indexer hands pages to Pagefind's event loop in batches; one at a time gives the same bundle."""
-    from guongsang import search
+    from guongsang.outputs import search
 
     monkeypatch.setattr(search, "BATCH", 1)
     assert _build(root, tmp_path / "one-by-one") == 0
@@ -229,7 +231,7 @@ def test_chrome_icons_are_drawn_from_the_sprite(built):
     import jinja2
     from material import templates
 
-    from guongsang import icons
+    from guongsang.render import icons
 
     sprite = (built / icons.SPRITE_URI).read_text(encoding="utf-8")
     symbols = dict(re.findall(r'<symbol id="([^"]+)" viewBox="[^"]+">(.*?)</symbol>', sprite))
@@ -252,7 +254,7 @@ def test_chrome_icons_are_drawn_from_the_sprite(built):
 def test_icons_outside_the_sprite_or_without_a_page_stay_inline():
     import jinja2
 
-    from guongsang.icons import SpriteLoader
+    from guongsang.render.icons import SpriteLoader
 
     inner = jinja2.DictLoader({".icons/a/one.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8">'
                                                    '<path d="M0 0h8"/></svg>',
@@ -305,9 +307,10 @@ def _rendering(page: Path) -> list[tuple]:
 
 
 def test_compacted_pages_render_exactly_as_written(built, root, tmp_path, monkeypatch):
-    """Cutting the templates' indentation (guongsang.compact) keeps every tag, attribute and word of every page,
+    """Cutting the templates' indentation (guongsang.render.compact) keeps every tag, attribute and word of every page,
     and makes the pages at least a tenth smaller."""
-    from guongsang import chrome, compact
+    from guongsang.mkdocs import chrome
+    from guongsang.render import compact
 
     monkeypatch.setattr(compact, "ENABLED", False)
     monkeypatch.setattr(chrome.COMPILED, "code", {})  # templates compiled compact earlier in this process
@@ -323,7 +326,7 @@ def test_compacted_pages_render_exactly_as_written(built, root, tmp_path, monkey
 
 def test_records_checked_in_a_worker_build_the_same_site(built, root, tmp_path, monkeypatch):
     """Half the records checked in a worker process (as large corpora are) give the very same site."""
-    from guongsang import validate
+    from guongsang.model import validate
 
     monkeypatch.setattr(validate, "PARALLEL_FROM", 2)
     assert _build(root, tmp_path / "parallel") == 0
@@ -338,7 +341,7 @@ def test_incremental_build_equals_full_build(root, tmp_path, caplog, monkeypatch
     import logging
     import shutil
 
-    from guongsang import search
+    from guongsang.outputs import search
 
     records = tmp_path / "exemplars"
     shutil.copytree(root / "exemplars", records)
@@ -368,7 +371,7 @@ def test_unchanged_rebuild_reuses_the_search_index_and_writes_the_same_site(root
     the same files as a fresh one."""
     import logging
 
-    from guongsang import search
+    from guongsang.outputs import search
 
     cache = tmp_path / "cache"
     assert _build(root, tmp_path / "first", "--cache-dir", str(cache)) == 0

@@ -1,6 +1,6 @@
 import unicodedata
 
-from guongsang.catalog import load_catalog
+from guongsang.model.catalogues import load_catalog
 
 PLANS = {"hcm-4257-2021", "ninh-hoa-2021", "thanh-xuan-2023", "brvt-126-2021", "da-lat-2023"}
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from guongsang.columns import DEFAULT_LIMIT, load_columns
-from guongsang.places import LocalityError
+from guongsang.model.places import LocalityError
+from guongsang.model.scope import DISTRICT, LEGACY_PROVINCE, PROVINCE, WARD, resolve_area, resolve_province
 from guongsang.project import Settings, load
-from guongsang.published import newest_first
-from guongsang.scope import DISTRICT, LEGACY_PROVINCE, PROVINCE, WARD, resolve_area, resolve_province
+from guongsang.site.columns import DEFAULT_LIMIT, load_columns
+from guongsang.site.published import newest_first
 from support import TODAY
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guongsang.compact import compact
+from guongsang.render.compact import compact
 
 
 def test_indentation_after_a_line_break_goes():

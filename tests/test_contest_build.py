@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guongsang.search import _read_pf
+from guongsang.outputs.search import _read_pf
 from support import ROOT
 from test_build import _build, broken_links
 
@@ -267,7 +267,7 @@ def test_contest_links_to_the_plan_it_serves(sites):
 def test_each_contest_has_a_feed_of_exactly_its_public_entries(sites, day):
     import feedparser
 
-    from guongsang.feeds import FEED_ITEMS
+    from guongsang.outputs.feeds import FEED_ITEMS
 
     for contest in (NH, TX):
         by_slug = sorted(expected_public(contest, day), key=lambda e: e["slug"])

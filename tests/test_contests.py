@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from guongsang.cli import main
-from guongsang.contest_site import JUDGING, OPEN, RESULTS, UPCOMING, countdown, state_on, view
-from guongsang.contests import ContestContext, count_words, load_contests
+from guongsang.model.contests import ContestContext, count_words, load_contests
+from guongsang.site.contest_views import JUDGING, OPEN, RESULTS, UPCOMING, countdown, state_on, view
 from support import ROOT
 
 SAMPLE = ROOT / "content" / "contests"
@@ -88,7 +88,7 @@ def codes(result) -> list[tuple[str, int, int, str]]:
 
 
 def test_sample_contests_load_without_problems(catalog):
-    from guongsang.records import scan
+    from guongsang.model.records import scan
 
     known = {p.stem for p in scan(ROOT / "exemplars")}
     result = load_contests(SAMPLE, ContestContext(catalog, known, ROOT))
@@ -279,7 +279,7 @@ def test_another_exemplar_folder_leaves_the_contests_out(root, tmp_path, capsys)
 
 
 def test_entry_search_document_is_folded_and_faceted(tmp_path, catalog):
-    from guongsang.search import entry_document
+    from guongsang.outputs.search import entry_document
 
     (contest,) = load(make(tmp_path, entries={"mot": entry(title="Người giữ lửa ở Đống Đa")}), catalog).contests
     html = entry_document(contest.entries[0], contest.title, contest.year, "<p>Bà Đào &amp; tủ sách</p>",
@@ -319,8 +319,8 @@ def test_contest_schemas_are_generated_from_the_code(root, tmp_path):
 def test_render_cache_keys_follow_what_contest_pages_show(tmp_path, catalog):
     from dataclasses import replace
 
-    from guongsang.cache import Fingerprint
-    from guongsang.contest_site import contest_pages
+    from guongsang.render.cache import Fingerprint
+    from guongsang.site.contest_views import contest_pages
 
     entries = {"mot": entry(title="Bài thứ nhất"), "hai": entry(title="Bài thứ hai", author="Trần B")}
     (contest,) = load(make(tmp_path, contest=CONTEST.replace("titles", "full"), entries=entries), catalog).contests
@@ -356,7 +356,7 @@ def test_published_entries_for_feeds_newest_first(root):
 
 
 def test_an_entry_about_a_draft_exemplar_is_kept_with_a_warning(tmp_path, catalog):
-    from guongsang.diagnostics import Severity, is_error
+    from guongsang.model.diagnostics import Severity, is_error
 
     folder = make(tmp_path, entries={"mot": entry(exemplars=("ngo-van-tuan", "le-thu-ha"))})
     result = load_contests(folder, ContestContext(catalog, EXEMPLARS, folder.parent, frozenset({"le-thu-ha"})))

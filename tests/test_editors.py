@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from guongsang import frontmatter
 from guongsang.cli import main
-from guongsang.issue_form import FORM_FILE, chooser_text, form_text, parse_body, site_url
-from guongsang.proposal import (
+from guongsang.editors.issue_form import FORM_FILE, chooser_text, form_text, parse_body, site_url
+from guongsang.editors.proposal import (
     BROWSER_MESSAGES,
     BY_KEY,
     FIELDS,
@@ -23,8 +22,9 @@ from guongsang.proposal import (
     record_text,
     split_many,
 )
-from guongsang.spreadsheet import read_table, template_workbook
-from guongsang.validate import check_document
+from guongsang.editors.spreadsheet import read_table, template_workbook
+from guongsang.model import frontmatter
+from guongsang.model.validate import check_document
 from support import FIXTURES, ROOT
 
 ISSUES = FIXTURES / "issues"
@@ -355,7 +355,7 @@ def test_the_guides_template_is_a_valid_record(ctx, tmp_path):
 
 
 def test_completion_ignores_diacritics(gaz):
-    from guongsang.new_record import _completer, ward_spellings
+    from guongsang.editors.new_record import _completer, ward_spellings
 
     complete = _completer(ward_spellings(gaz))
     first = complete("phuong khuong dinh", 0)

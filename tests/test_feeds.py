@@ -12,12 +12,12 @@ import feedparser
 import markdown
 import pytest
 
-from guongsang.feeds import FEED_ITEMS, FeedContext, alternates, guid, specs, write_feeds
-from guongsang.frontmatter import parse_text
-from guongsang.published import newest_first, published_on
-from guongsang.records import Award, Image
-from guongsang.site import build_site
-from guongsang.validate import check_document
+from guongsang.model.frontmatter import parse_text
+from guongsang.model.records import Award, Image
+from guongsang.model.validate import check_document
+from guongsang.outputs.feeds import FEED_ITEMS, FeedContext, alternates, guid, specs, write_feeds
+from guongsang.site.derive import build_site
+from guongsang.site.published import newest_first, published_on
 from support import TODAY
 
 HOSTILE = [

@@ -1,6 +1,6 @@
 import unicodedata
 
-from guongsang.frontmatter import parse_text, read
+from guongsang.model.frontmatter import parse_text, read
 
 
 def codes(doc):

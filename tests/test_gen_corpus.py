@@ -12,10 +12,10 @@ import pytest
 import yaml
 
 from guongsang import cli
-from guongsang.catalog import load_catalog
-from guongsang.places import gazetteer
-from guongsang.text import slugify
-from guongsang.validate import Context, load_exemplars
+from guongsang.model.catalogues import load_catalog
+from guongsang.model.places import gazetteer
+from guongsang.model.text import slugify
+from guongsang.model.validate import Context, load_exemplars
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2025-11-01"

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
-from guongsang.privacy import private_values
+from guongsang.model.privacy import private_values
+from guongsang.model.validate import load_exemplars
 from guongsang.project import Settings, load
-from guongsang.site import WITHDRAWN_TITLE
-from guongsang.validate import load_exemplars
+from guongsang.site.derive import WITHDRAWN_TITLE
 from support import FIXTURES, ROOT, TODAY, build, digest
 
 HOSTILE = FIXTURES / "hostile"
@@ -179,7 +179,7 @@ def test_hostile_text_is_shown_as_text(built):
 def test_images_are_published_without_metadata(built):
     from PIL import Image
 
-    # Only re-encoded renditions are published (guongsang.images), never the source files.
+    # Only re-encoded renditions are published (guongsang.outputs.images), never the source files.
     assert not (built / "guong" / "thong-tin-rieng" / "co-exif.jpg").exists()
     assert not (built / "guong" / "xss-the-script" / "minh-hoa.png").exists()
     for folder, stem in (("thong-tin-rieng", "co-exif"), ("xss-the-script", "minh-hoa")):
@@ -214,7 +214,7 @@ def test_every_code_the_checks_emit_is_documented():
     """The error-code page lists every code: a code emitted anywhere must be in diagnostics.CODES."""
     import re
 
-    from guongsang.diagnostics import CODES
+    from guongsang.model.diagnostics import CODES
 
     source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "src" / "guongsang").glob("*.py"))
     assert set(re.findall(r'"(GS\d{3})"', source)) <= set(CODES)

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from guongsang import images
 from guongsang.cli import main
-from guongsang.frontmatter import parse_text
-from guongsang.validate import check_document
+from guongsang.model.frontmatter import parse_text
+from guongsang.model.validate import check_document
+from guongsang.outputs import images
 from support import ROOT, VALID
 
 GPS = 0x8825

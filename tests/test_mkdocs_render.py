@@ -7,7 +7,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from guongsang.mkdocs_render import Converter
+from guongsang.mkdocs.markdown import Converter
 from support import ROOT
 
 STORIES = {
@@ -60,7 +60,7 @@ def test_a_story_converted_away_from_the_build_is_what_the_build_makes_of_it(tmp
     (relative or absolute) is left to the build, which looks the path up among the site's files."""
     import markdown
 
-    from guongsang.mkdocs_render import Detached, convert
+    from guongsang.mkdocs.markdown import Detached, convert
 
     config = _config(tmp_path)
     stories = {
@@ -98,7 +98,7 @@ def test_a_story_converted_away_from_the_build_is_what_the_build_makes_of_it(tmp
 def test_a_page_dropped_from_the_worker_leaves_the_others_to_be_taken(tmp_path):
     """A page the build converts itself after all (its Markdown changed on the way) is dropped; the others are
     still taken, in order and whole, and the worker ends when the last is."""
-    from guongsang.mkdocs_render import Detached
+    from guongsang.mkdocs.markdown import Detached
 
     config = _config(tmp_path)
     pool = Detached(config, [(f"guong/{n}/index.md", f"Truyện {n}.\n", False, None) for n in range(40)])

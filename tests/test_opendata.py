@@ -10,10 +10,10 @@ import json
 
 import pytest
 
-from guongsang.feeds import FeedContext
-from guongsang.opendata import FIELDS, write_open_data
+from guongsang.model.records import Consent
+from guongsang.outputs.feeds import FeedContext
+from guongsang.outputs.opendata import FIELDS, write_open_data
 from guongsang.project import Settings, load
-from guongsang.records import Consent
 from support import TODAY
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from guongsang.places import LocalityError, split_type
+from guongsang.model.places import LocalityError, split_type
 
 
 def names(units):

@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from guongsang.catalog import load_catalog
-from guongsang.frontmatter import parse_text
-from guongsang.plans import load_plans
-from guongsang.progress import upcoming
-from guongsang.validate import check_document
+from guongsang.model.catalogues import load_catalog
+from guongsang.model.frontmatter import parse_text
+from guongsang.model.plans import load_plans
+from guongsang.model.validate import check_document
+from guongsang.site.progress import upcoming
 from support import ROOT, VALID
 
 SEEDS = ROOT.parent / "shared" / "seeds"  # the CI clone has ../shared beside it

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from guongsang import preview
+from guongsang.mkdocs import preview
 
 pytestmark = pytest.mark.slow
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageFont
 
-from guongsang import cards, fonts, media, posters
+from guongsang.outputs import cards, fonts, media, posters
 from guongsang.project import Settings, load
 from support import ROOT, TODAY
 
@@ -222,7 +222,7 @@ def test_poster_command_writes_pdfs(root, tmp_path, site):
 def test_posters_option_publishes_a_pdf_and_a_link_beside_each_page(tmp_path):
     import yaml
 
-    from guongsang.build import build_site_dir
+    from guongsang.mkdocs.build import build_site_dir
 
     records = tmp_path / "exemplars"
     records.mkdir()
@@ -246,7 +246,7 @@ def test_posters_option_publishes_a_pdf_and_a_link_beside_each_page(tmp_path):
 
 def test_shipped_merged_fonts_are_what_merging_the_theme_fonts_gives():
     """The merged fonts in the package (so builds need not merge) are byte for byte the theme's subsets merged."""
-    from guongsang import fonts
+    from guongsang.outputs import fonts
 
     theme_fonts = ROOT / "theme" / "assets" / "fonts"
     for weight in fonts.WEIGHTS:

@@ -6,10 +6,10 @@ import io
 import pytest
 from PIL import Image
 
-from guongsang.frontmatter import parse_text
-from guongsang.privacy import find_personal_data, private_values, public, scrub_image
-from guongsang.site import build_site
-from guongsang.validate import check_document
+from guongsang.model.frontmatter import parse_text
+from guongsang.model.privacy import find_personal_data, private_values, public, scrub_image
+from guongsang.model.validate import check_document
+from guongsang.site.derive import build_site
 
 
 @pytest.mark.parametrize(("text", "kind", "found"), [

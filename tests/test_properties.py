@@ -13,10 +13,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from guongsang.frontmatter import parse_text, read
-from guongsang.site import build_site
-from guongsang.text import slugify
-from guongsang.validate import check_document, load_exemplars
+from guongsang.model.frontmatter import parse_text, read
+from guongsang.model.text import slugify
+from guongsang.model.validate import check_document, load_exemplars
+from guongsang.site.derive import build_site
 from support import VALID, build
 
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

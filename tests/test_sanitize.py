@@ -2,7 +2,7 @@
 
 import pytest
 
-from guongsang.sanitize import clean_html, markup_in_text, may_hold_markup, render_story, unsafe_parts
+from guongsang.model.sanitize import clean_html, markup_in_text, may_hold_markup, render_story, unsafe_parts
 
 VECTORS = [
     "<script>alert(1)</script>",

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from guongsang.frontmatter import parse_text
-from guongsang.records import Exemplar
-from guongsang.search import bag_of_words, document
-from guongsang.validate import Context, check_document
+from guongsang.model.frontmatter import parse_text
+from guongsang.model.records import Exemplar
+from guongsang.model.validate import Context, check_document
+from guongsang.outputs.search import bag_of_words, document
 from support import VALID
 
 

@@ -5,10 +5,10 @@ from collections import Counter
 
 import pytest
 
-from guongsang.frontmatter import parse_text
+from guongsang.model.frontmatter import parse_text
+from guongsang.model.validate import check_document
 from guongsang.project import Settings, load
-from guongsang.site import Pagination, build_site, exemplar_url, paged_url
-from guongsang.validate import check_document
+from guongsang.site.derive import Pagination, build_site, exemplar_url, paged_url
 from support import TODAY
 
 

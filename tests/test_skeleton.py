@@ -1,4 +1,4 @@
-"""Skeletons (guongsang.skeleton) on a small frame: holes filled per page, the frame rendered once, and pages
+"""Skeletons (guongsang.mkdocs.skeleton) on a small frame: holes filled per page, the frame rendered once, and pages
 outside a frame, or whose first heading is not on the page, rendered whole."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import jinja2
 import pytest
 
-from guongsang import skeleton
+from guongsang.mkdocs import skeleton
 
 FRAME = ('{% import "lang.html" as lang with context %}<html>{% block htmltitle %}<title>{{ page.title }}</title>'
          '{{ lang.hello() }}{% endblock %}|{{ frame() }}|'

@@ -1,6 +1,6 @@
 import unicodedata
 
-from guongsang.text import collation_key, compact, fold, nfc, person_sort_key, slugify, sorted_vi
+from guongsang.model.text import collation_key, compact, fold, nfc, person_sort_key, slugify, sorted_vi
 
 
 def test_slugify_folds_vietnamese_including_d_stroke():
@@ -52,7 +52,7 @@ def test_fold_equals_its_definition_on_any_text():
     from hypothesis import given
     from hypothesis import strategies as st
 
-    from guongsang.text import fold
+    from guongsang.model.text import fold
 
     def reference(text: str) -> str:
         decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))

@@ -3,8 +3,8 @@
 import dataclasses
 import datetime as dt
 
-from guongsang.frontmatter import parse_text
-from guongsang.validate import check_document, load_exemplars
+from guongsang.model.frontmatter import parse_text
+from guongsang.model.validate import check_document, load_exemplars
 from support import FIXTURES, ROOT, TODAY
 
 BROKEN = FIXTURES / "broken"
@@ -119,9 +119,9 @@ def test_stored_memo_checks_only_what_changed_since_the_last_build(tmp_path, mon
     """``guongsang build`` keeps its checks in the cache: the next run re-checks only edited files, by content."""
     import shutil
 
-    from guongsang import validate
+    from guongsang.model import validate
+    from guongsang.model.memo import StoredMemo
     from guongsang.project import Settings, load
-    from guongsang.validate import StoredMemo
 
     records = tmp_path / "exemplars"
     shutil.copytree(ROOT / "exemplars", records)
@@ -154,7 +154,7 @@ def test_checking_in_a_worker_process_changes_no_record_and_no_message(tmp_path,
     """The same records and the same diagnostics, in the same order, whether checked here or half in a worker."""
     import shutil
 
-    from guongsang import validate
+    from guongsang.model import validate
     from guongsang.project import Settings, load
 
     records = tmp_path / "exemplars"

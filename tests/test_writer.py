@@ -5,8 +5,8 @@ from __future__ import annotations
 import mkdocs.utils
 import pytest
 
-from guongsang import writer
-from guongsang.writer import background_writes
+from guongsang.mkdocs import writer
+from guongsang.mkdocs.writer import background_writes
 
 
 def test_every_page_is_on_disk_when_the_block_ends(tmp_path, monkeypatch):

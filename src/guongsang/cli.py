@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from .diagnostics import render, summary
+from .model.diagnostics import render, summary
 from .project import Loaded, Settings, load
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -96,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _editor_parsers(sub: argparse._SubParsersAction, common: Callable[[argparse.ArgumentParser], None]) -> None:
-    from . import issue_form, new_record, spreadsheet
+    from .editors import issue_form, new_record, spreadsheet
 
     new = sub.add_parser("new", help="tạo hồ sơ mới: hỏi từng mục (có gợi ý), hoặc nhận đủ qua tham số")
     common(new)
@@ -137,8 +137,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build_site_dir
-    from .validate import StoredMemo
+    from .mkdocs.build import build_site_dir
+    from .model.memo import StoredMemo
 
     settings = _settings(args)
     cache_dir = None if args.no_cache else (args.cache_dir or Path(".cache/guongsang"))
@@ -179,8 +179,8 @@ def _show_mkdocs_log() -> None:
 def cmd_serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
-    from . import preview
-    from .mkdocs_plugin import RECORDS
+    from .mkdocs import preview
+    from .mkdocs.plugin import RECORDS
 
     settings = _settings(args)
     loaded = load(settings, derive=False, memo=RECORDS)  # the preview's first build reuses these checks
@@ -218,8 +218,8 @@ def _valid_site(args: argparse.Namespace) -> Loaded | None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .progress import plan_progress
-    from .report import render as render_report
+    from .outputs.report import render as render_report
+    from .site.progress import plan_progress
 
     loaded = _valid_site(args)
     if loaded is None:
@@ -253,8 +253,8 @@ def _site_url(root: Path) -> str:
 
 
 def cmd_booklet(args: argparse.Namespace) -> int:
-    from .booklet import BookletError, select
-    from .booklet import render as render_booklet
+    from .outputs.booklet import BookletError, select
+    from .outputs.booklet import render as render_booklet
 
     by, value = next((k, v) for k in ("plan", "movement", "locality", "year") if (v := getattr(args, k)))
     loaded = _valid_site(args)
@@ -279,7 +279,7 @@ def cmd_poster(args: argparse.Namespace) -> int:
     import yaml
 
     from .filecache import DEFAULT_DIR
-    from .posters import render_posters
+    from .outputs.posters import render_posters
 
     if not args.slugs and not args.all:
         print("Hãy nêu định danh gương điển hình (ví dụ: guongsang poster nguyen-van-an) hoặc dùng --all.",
@@ -308,9 +308,9 @@ def cmd_poster(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .catalog import load_catalog
-    from .contests import json_schemas as contest_schemas
-    from .schema import json_schema
+    from .model.catalogues import load_catalog
+    from .model.contest_schema import json_schemas as contest_schemas
+    from .model.schema import json_schema
 
     root = args.root.resolve()
     catalog, problems = load_catalog(root / args.catalog, root)
@@ -336,8 +336,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _editor_command(args: argparse.Namespace) -> int:
-    from . import issue_form, new_record, spreadsheet
-    from .proposal import editor_context
+    from .editors import issue_form, new_record, spreadsheet
+    from .editors.proposal import editor_context
 
     settings = _settings(args) if args.command != "templates" else Settings.at(args.root, catalog=args.catalog)
     ctx, problems = editor_context(settings)

@@ -12,7 +12,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,6 +20,19 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 DEFAULT_DIR = Path(".cache") / "guongsang"
+PACKAGE = Path(__file__).resolve().parent  # the installed package: its code salts every cache
+
+
+def tree_digest(paths: Iterable[Path]) -> str:
+    """A hash of the names and contents of every file under ``paths`` (files or folders), in a stable order."""
+    h = hashlib.sha256()
+    for path in paths:
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if file.exists() and "__pycache__" not in file.parts:
+                h.update(str(file).encode())
+                h.update(hashlib.sha256(file.read_bytes()).digest())
+    return h.hexdigest()
 
 
 def key(*parts: Any) -> str:

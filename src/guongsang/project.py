@@ -7,18 +7,20 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import tree_digest
-from .catalog import Catalog, load_catalog
-from .columns import Column, load_columns
-from .contest_site import build_contests
-from .contests import ContestContext, load_contests
-from .diagnostics import Diagnostic, is_error
-from .places import Gazetteer, LocalityError, gazetteer
-from .propagation import extend_site
-from .records import Exemplar, scan
-from .scope import Area, resolve_area, resolve_province
-from .site import PER_PAGE, Site, build_site
-from .validate import Context, RecordMemo, load_exemplars
+from .filecache import tree_digest
+from .model.catalog import Catalog
+from .model.catalogues import load_catalog
+from .model.contests import ContestContext, load_contests
+from .model.diagnostics import Diagnostic, is_error
+from .model.memo import RecordMemo
+from .model.places import Gazetteer, LocalityError, gazetteer
+from .model.records import Exemplar, scan
+from .model.scope import Area, resolve_area, resolve_province
+from .model.validate import Context, load_exemplars
+from .outputs.propagation import extend_site
+from .site.columns import Column, load_columns
+from .site.contest_views import build_contests
+from .site.derive import PER_PAGE, Site, build_site
 
 
 @dataclass

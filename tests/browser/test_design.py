@@ -36,12 +36,12 @@ def pages_to_check(site) -> dict[str, str]:
              "locality": province.children[0].url, "search": "tim-kiem/?q=hien+mau"}
     contests = sorted((ROOT / "content" / "contests").glob("*.yml"))
     if contests:
-        from guongsang.contest_site import contest_url
+        from guongsang.site.contest_views import contest_url
 
         pages["contest"] = contest_url(contests[0].stem)
     plans = sorted((ROOT / "content" / "plans").glob("*.yml"))
     if plans:
-        from guongsang.site import plan_url
+        from guongsang.site.derive import plan_url
 
         pages["plan"] = plan_url(plans[0].stem)
     return pages

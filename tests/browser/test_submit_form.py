@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from guongsang.cli import main
-from guongsang.proposal import BROWSER_MESSAGES, record_text
+from guongsang.editors.proposal import BROWSER_MESSAGES, record_text
 from support import ROOT
 
 pytestmark = pytest.mark.browser

@@ -1,0 +1,1 @@
+"""Editors' ways in: the proposal fields, `guongsang new`, the issue form, spreadsheets."""

@@ -1,0 +1,1 @@
+"""What the site publishes besides its pages: search, feeds, embeds, open data, images, cards, print."""

@@ -1,0 +1,1 @@
+"""Rendering: the templates' environment, the page frame, content-security policy, the render cache."""

@@ -1,0 +1,1 @@
+"""The derived site: taxonomies, URLs (computed only here), pagination, progress, contest views, columns."""
