@@ -76,6 +76,19 @@ class Gazetteer:
                 found[unit.key] = unit
         return list(found.values())
 
+    def choose_ward(self, loc: Locality, written: str) -> Locality:
+        """The locality filed under the one current ward an editor names (``current_ward:``), which must be one of
+        its current wards; GS032 otherwise."""
+        found = UnitIndex(list(loc.wards)).find(written)
+        if len(found) == 1:
+            return loc.choose(found[0])
+        if not loc.wards:
+            raise LocalityError("GS032", f"“{loc.written}” chưa ghi đến phường, xã nên không chọn được phường, xã "
+                                         f"hiện nay “{written}”; ghi phường, xã vào “locality”.")
+        names = "; ".join(u.name for u in loc.wards)
+        raise LocalityError("GS032", f"“{written}” không phải phường, xã hiện nay của “{loc.written}”; "
+                                     f"chọn một trong: {names}.")
+
     # -- resolution ----------------------------------------------------------------------------
     def resolve(self, written: str) -> Locality:
         """Resolve a written locality or raise :class:`LocalityError` with suggestions."""

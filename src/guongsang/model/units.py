@@ -46,14 +46,21 @@ class Locality:
         """Every current ward the record belongs to: one, or each successor of a legacy ward divided in 2025."""
         return (self.ward, *self.other_wards) if self.ward else ()
 
+    def ward_names(self, first: str) -> tuple[tuple[Unit, str], ...]:
+        """Each current ward with its name in a list, the first as ``first`` and the others without a type
+        already said: (Phường Khương Đình, first), (Phường Phương Liệt, "Phương Liệt")."""
+        return tuple((u, first if i == 0 else u.short if u.type == self.wards[0].type else u.name)
+                     for i, u in enumerate(self.wards))
+
     @property
     def wards_label(self) -> str:
-        """"phường Phương Liệt hoặc Khương Đình" — the current wards as a sentence names them."""
-        return _or_names(self.wards, self.ward.lower_name) if self.ward else ""
+        """"phường Khương Đình hoặc Phương Liệt" — the current wards as a sentence names them."""
+        return " hoặc ".join(n for _, n in self.ward_names(self.ward.lower_name)) if self.ward else ""
 
     @property
     def current_label(self) -> str:
-        parts = [_or_names(self.wards, self.ward.name)] if self.ward else []
+        """"Phường Khương Đình hoặc Phương Liệt, Thành phố Hà Nội"."""
+        parts = [" hoặc ".join(n for _, n in self.ward_names(self.ward.name))] if self.ward else []
         return ", ".join([*parts, self.province.name])
 
     def choose(self, ward: Unit) -> Locality:
@@ -64,12 +71,6 @@ class Locality:
     def legacy_label(self) -> str:
         units = [self.legacy_ward, self.legacy_district, self.legacy_province]
         return ", ".join(u.name for u in units if u)
-
-
-def _or_names(units: tuple[Unit, ...], first: str) -> str:
-    """First name as given, the others without a repeated type: "Phường A hoặc B", "Phường 4 hoặc Xã C"."""
-    rest = [u.short if u.type == units[0].type else u.name for u in units[1:]]
-    return " hoặc ".join([first, *rest])
 
 
 class LocalityError(ValueError):

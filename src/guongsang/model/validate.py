@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from ..filecache import process_pool
 from ..outputs.images import ImageProblem
 from ..outputs.images import inspect as inspect_image
-from . import frontmatter, trust
+from . import award_periods, frontmatter, trust
 from .catalog import Catalog, Entry, Table
 from .diagnostics import Diagnostic, did_you_mean, is_error
 from .frontmatter import Document
@@ -248,6 +248,11 @@ def _resolve(doc: Document, file: Path, ctx: Context) -> _Resolved:
             out.locality = ctx.gazetteer.resolve(written)
         except LocalityError as exc:
             doc.diagnostics.append(doc.error(("locality",), exc.code, exc.message))
+    if out.locality is not None and (ward := _text(data.get("current_ward"))) is not None:
+        try:
+            out.locality = ctx.gazetteer.choose_ward(out.locality, ward)
+        except LocalityError as exc:
+            doc.diagnostics.append(doc.error(("current_ward",), exc.code, exc.message))
     images = data.get("images")
     for i, image in enumerate(images if isinstance(images, list) else []):
         if isinstance(image, dict) and (src := _text(image.get("src"))) is not None:
@@ -298,6 +303,8 @@ def check_document(doc: Document, file: Path, ctx: Context) -> Exemplar | None:
     except ValidationError as exc:
         doc.diagnostics.extend(pydantic_diagnostic(doc, e) for e in exc.errors())
     got = _resolve(doc, file, ctx)
+    if raw is not None:
+        doc.diagnostics.extend(award_periods.check(doc, raw.awards, got.awards, ctx.catalog))
     trust.check(doc, ctx.today)
     if raw is None or is_error(doc.diagnostics):
         return None

@@ -243,7 +243,7 @@ def _place_terms(exemplars: list[Exemplar], gaz: Gazetteer) -> list[Term]:
         unit = gaz.provinces[key]
         provinces[key] = Term("province", key, unit.name, f"{PLACES}/{unit.slug}/", unit=unit, exemplars=members)
     for province in provinces.values():
-        wards = _bucket(province.exemplars, lambda e: [e.locality.ward.key] if e.locality.ward else [])
+        wards = _bucket(province.exemplars, lambda e: [w.key for w in e.locality.wards])
         for key, members in wards.items():
             unit = gaz.wards[province.key][key]
             legacy = gaz.legacy_wards_of(province.key, key)
