@@ -160,3 +160,17 @@ def test_award_after_its_levels_period_names_the_period_and_the_levels_that_fit(
     assert problem.code == "GS029" and problem.line == 16
     assert "chỉ khen thưởng đến ngày 30/6/2025" in problem.message and "năm 2026" in problem.message
     assert problem.message.endswith("Chủ tịch UBND phường/xã/thị trấn; Thủ trưởng cơ quan, đơn vị.")
+
+
+def test_a_district_written_with_the_wrong_province_is_read_by_the_district_with_a_warning(ctx, tmp_path, gaz,
+                                                                                          valid_text):
+    # The official table itself writes TP Tân An (Long An) under Tiền Giang.
+    loc = gaz.resolve("Phường 4, Thành phố Tân An, Tỉnh Tiền Giang")
+    assert loc.legacy_province.name == "Tỉnh Long An" and "Tỉnh Long An" in loc.note
+    assert gaz.resolve("phường Khương Trung, quận Thanh Xuân, Hà Nội").note == ""
+    text = valid_text.replace("quận Thanh Xuân, Hà Nội", "quận Thanh Xuân, Hải Phòng", 1)
+    doc = parse_text(text, "x.md")
+    assert check_document(doc, tmp_path / "x.md", ctx) is not None
+    (warning,) = doc.diagnostics
+    assert (warning.code, warning.severity, warning.line) == ("GS033", "warning", 9)
+    assert "Quận Thanh Xuân không thuộc “Hải Phòng” mà thuộc Thành phố Hà Nội" in warning.message

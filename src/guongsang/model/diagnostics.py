@@ -68,6 +68,8 @@ CODES: dict[str, Code] = _codes(
     ("GS031", "Địa phương chưa rõ ràng", "Có nhiều đơn vị trùng tên: ghi thêm quận/huyện để phân biệt."),
     ("GS032", "Phường, xã hiện nay không khớp địa phương",
      "Ở `current_ward` ghi một trong các phường, xã hiện nay mà phường, xã cũ ở `locality` đã nhập vào."),
+    ("GS033", "Tỉnh, thành phố không khớp quận, huyện",
+     "Quận, huyện đã ghi thuộc tỉnh, thành phố khác: sửa tên tỉnh, thành phố ở `locality` (cảnh báo)."),
     ("GS040", "Không tìm thấy tệp ảnh", "Kiểm tra tên tệp ảnh và đường dẫn (tính từ thư mục chứa hồ sơ)."),
     ("GS041", "Ảnh thiếu mô tả (alt)", "Mỗi ảnh cần mô tả ngắn cho người khiếm thị ở trường `alt`."),
     ("GS042", "Tệp ảnh không hợp lệ", "Chỉ dùng ảnh JPEG, PNG hoặc WebP, không hỏng, dưới giới hạn dung lượng."),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .diagnostics import did_you_mean
 from .text import compact, nfc
@@ -118,8 +118,11 @@ class Gazetteer:
         ambiguous = [e for e in errors if e.code == "GS031"]
         if not ambiguous and len(parts) > 2:  # a district written with a province it never belonged to
             with contextlib.suppress(LocalityError):
-                if (inferred := self._infer_province(text, parts[:-1])) is not None:
-                    return inferred
+                inferred = self._infer_province(text, parts[:-1])
+                if inferred is not None and inferred.legacy_district and inferred.legacy_province:
+                    return replace(inferred, note=f"{inferred.legacy_district.name} không thuộc “{parts[-1]}” mà "
+                                                  f"thuộc {inferred.legacy_province.name}; đã hiểu theo quận, huyện: "
+                                                  "sửa lại tên tỉnh, thành phố.")
         raise (ambiguous or errors)[0]
 
     def _attempts(self, text: str, parts: list[str], legacy_p: list[Unit], current_p: list[Unit]

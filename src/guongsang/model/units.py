@@ -40,6 +40,7 @@ class Locality:
     legacy_district: Unit | None = None
     legacy_ward: Unit | None = None
     detail: str = ""  # leading parts kept as written (village, residential group, street)
+    note: str = field(default="", compare=False)  # how a slip was read (a wrong province), for a warning
 
     @property
     def wards(self) -> tuple[Unit, ...]:

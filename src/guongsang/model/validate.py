@@ -22,7 +22,7 @@ from ..outputs.images import ImageProblem
 from ..outputs.images import inspect as inspect_image
 from . import award_periods, frontmatter, trust
 from .catalog import Catalog, Entry, Table
-from .diagnostics import Diagnostic, did_you_mean, is_error
+from .diagnostics import Diagnostic, Severity, did_you_mean, is_error
 from .frontmatter import Document
 from .memo import Checked, RecordMemo
 from .places import Gazetteer, Locality, LocalityError
@@ -246,6 +246,9 @@ def _resolve(doc: Document, file: Path, ctx: Context) -> _Resolved:
     if (written := _text(data.get("locality"))) is not None:
         try:
             out.locality = ctx.gazetteer.resolve(written)
+            if out.locality.note:
+                doc.diagnostics.append(Diagnostic(doc.path, *doc.where(("locality",)), "GS033", out.locality.note,
+                                                  Severity.WARNING))
         except LocalityError as exc:
             doc.diagnostics.append(doc.error(("locality",), exc.code, exc.message))
     if out.locality is not None and (ward := _text(data.get("current_ward"))) is not None:
