@@ -69,6 +69,7 @@ def compact(text: str) -> str:
     return _SLUG_JUNK.sub("", fold(text))
 
 
+@lru_cache(maxsize=4096)
 def _split_letter(ch: str) -> tuple[str, int]:
     """Split one NFC character into its base letter (with ă/â/ê/ô/ơ/ư/đ kept) and its tone rank."""
     lowered = ch.lower().translate(_ETH)
