@@ -17,7 +17,7 @@ from ..editors.spreadsheet import TEMPLATE_NAME
 from ..model.contests import VISIBILITY
 from ..model.places import gazetteer
 from ..model.records import Exemplar, Image
-from ..outputs.embed import snippet
+from ..outputs.embed import embeddable, snippet
 from ..outputs.feeds import FEED_ITEMS, FORMAT_NAMES, MEDIA_TYPES, alternates
 from ..outputs.images import published_names, widths_for
 from ..outputs.media import Media, card_uri
@@ -27,13 +27,13 @@ from ..site.contest_views import entry_url
 from ..site.derive import (
     FEED_FILES,
     Site,
-    embed_url,
     exemplar_url,
     feed_url,
     image_file_url,
     plan_json_url,
     plan_url,
     poster_url,
+    term_embed_url,
 )
 from ..site.progress import STATUS_LABELS
 from . import csp
@@ -106,4 +106,4 @@ def install(env: Any, site: Site, today: dt.date, media: Media | None = None) ->
                        gs_feed_media=MEDIA_TYPES,
                        gs_open_data=province_files(site.exemplars))
     env.filters.update(gs_alternates=lambda page: alternates(page.term if page else None), gs_feed_url=feed_url,
-                       gs_embed_url=embed_url, gs_snippet=snippet)
+                       gs_embed_url=term_embed_url, gs_embeddable=embeddable, gs_snippet=snippet)

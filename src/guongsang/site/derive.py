@@ -91,6 +91,16 @@ def feed_url(base: str, fmt: str) -> str:
 
 def embed_url(column: str) -> str:
     return f"{EMBED}/{column}/"
+
+
+EMBED_SECTIONS = ("column", "province", "ward", "district")  # lists a portal can embed
+
+
+def term_embed_url(term: Term) -> str:
+    """A list's embed page: ``nhung/<column>/`` for a column, ``nhung/<the list's URL>`` for a place."""
+    return embed_url(term.key) if term.section == "column" else f"{EMBED}/{term.url}"
+
+
 def image_file_url(slug: str, name: str, width: int, fmt: str) -> str:
     """One rendition of an exemplar's image: ``guong/SLUG/NAME-640.webp``."""
     return f"{EXEMPLARS}/{slug}/{name}-{width}.{fmt}"
