@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 SUBMIT_URL = "gui-cau-chuyen/"
 SUBMIT_INTRO = """Kể cho chúng tôi về một người, một tập thể hay một gia đình bình dị mà cao đẹp ở nơi bạn sống,
 làm việc.
-Điền biểu mẫu dưới đây: trang kiểm tra ngay từng mục (như khi hồ sơ được kiểm tra trên GitHub) rồi tạo sẵn
-**tệp hồ sơ** để bạn mở trên GitHub hoặc tải về gửi cơ quan thi đua – khen thưởng. Mục có dấu * là bắt buộc.
+Điền biểu mẫu dưới đây: trang kiểm tra ngay từng mục rồi soạn sẵn **hồ sơ** để bạn gửi thư điện tử cho cơ
+quan thi đua – khen thưởng hoặc tải tệp về; không cần tài khoản nào. Mục có dấu * là bắt buộc.
 """
 
 PER_PAGE = 24
