@@ -60,7 +60,8 @@ def images(exemplar: Exemplar, base: str) -> list[str]:
 def exemplar_data(exemplar: Exemplar, base: str) -> dict[str, Any]:
     url = urljoin(base, exemplar_url(exemplar.slug))
     kind = TYPES.get(exemplar.kind.code, "Thing")
-    data: dict[str, Any] = {"@context": CONTEXT, "@type": kind, "@id": f"{url}#chu-the", "name": exemplar.name, "url": url, "description": exemplar.summary,
+    data: dict[str, Any] = {"@context": CONTEXT, "@type": kind, "@id": f"{url}#chu-the", "name": exemplar.name,
+                            "url": url, "description": exemplar.summary,
                             "mainEntityOfPage": url, "address": address(exemplar)}
     if exemplar.kind.code == "ho-gia-dinh":
         data["additionalType"] = FAMILY
