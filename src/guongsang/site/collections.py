@@ -6,6 +6,7 @@ to the derived site; URLs of these pages are spelled here and nowhere else.
 from __future__ import annotations
 
 from ..model.geo import geodata
+from ..model.places import gazetteer
 from .datatable import TABLE, build_table
 from .derive import EMBED, Page, Site, Term
 from .mapview import MapView, national_map, province_map
@@ -42,7 +43,7 @@ def map_views(site: Site) -> tuple[MapView, list[tuple[Term, MapView]]]:
         return per_province[0][1], []
     for _, view in per_province:
         view.up = map_url()
-    names = {t.unit.code: t.label for t in provinces if t.unit}
+    names = {u.code: u.name for u in gazetteer().provinces.values()}
     return national_map(geo, provinces, names, {t.key: map_url(t) for t in provinces}), per_province
 
 

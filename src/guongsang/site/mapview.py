@@ -76,6 +76,10 @@ class Region:
     active: bool  # has exemplars
 
 
+# (key, name, dots, where the name is written, the province it belongs to)
+Islands = tuple[str, str, list[tuple[float, float]], tuple[float, float], str]
+
+
 @dataclass
 class MapView:
     """What ``partials/gs-map-svg.html`` draws and the table beside it lists."""
@@ -85,7 +89,7 @@ class MapView:
     height: int
     regions: list[Region]
     marks: list[Mark]
-    islands: list[tuple[str, str, list[tuple[float, float]], tuple[float, float]]] = field(default_factory=list)
+    islands: list[Islands] = field(default_factory=list)
     rows: list[tuple[Term, str]] = field(default_factory=list)  # (term, map URL or "") for the text alternative
     notes: list[str] = field(default_factory=list)
     up: str = ""  # the country map's URL, on a province's map
@@ -99,14 +103,14 @@ def radius(count: int, most: int) -> float:
     return round(MIN_R + (MAX_R - MIN_R) * math.sqrt(count / max(most, 1)), 1)
 
 
-def _island_groups(geo: Geo, proj: Projection) -> list[tuple[str, str, list[tuple[float, float]], tuple[float, float]]]:
+def _island_groups(geo: Geo, proj: Projection, province_names: dict[str, str]) -> list[Islands]:
+    """The Hoàng Sa and Trường Sa islands as dots, each group named with the province it belongs to."""
     out = []
-    for key, (label, _code) in sorted(ARCHIPELAGOS.items()):
+    for key, (label, code) in sorted(ARCHIPELAGOS.items()):
         dots = [proj.xy(p) for p in geo.islands.get(key, ())]
         if dots:
-            x = min(d[0] for d in dots)
-            y = max(d[1] for d in dots) + 14
-            out.append((key, label, dots, (x, y)))
+            y = min(d[1] for d in dots) - 26  # two lines above the islands, right-aligned inside the drawing
+            out.append((key, label, dots, (proj.width - 4, y), province_names.get(code, "")))
     return out
 
 
@@ -126,7 +130,7 @@ def national_map(geo: Geo, provinces: list[Term], names: dict[str, str], map_url
             x, y = proj.xy(point)
             marks.append(Mark(x, y, radius(term.count, most), term.label, term.count, map_url[term.key]))
     marks.sort(key=lambda m: -m.r)  # small marks drawn last, on top
-    return MapView("Việt Nam", proj.width, proj.height, regions, marks, _island_groups(geo, proj),
+    return MapView("Việt Nam", proj.width, proj.height, regions, marks, _island_groups(geo, proj, names),
                    rows=[(t, map_url[t.key]) for t in provinces])
 
 
