@@ -100,3 +100,21 @@ def test_collection_pages_load_nothing_from_elsewhere(built):
         loaded = re.findall(r'\bsrc="([^"]+)"', html)
         loaded += re.findall(r'<link rel="(?:stylesheet|preload|icon)"[^>]*href="([^"]+)"', html)
         assert loaded and [u for u in loaded if re.match(r"(https?:)?//", u)] == []
+
+
+def test_each_column_embed_has_a_map_of_its_exemplars(built, model):
+    assert model.columns
+    for column in model.columns:
+        page = built / "nhung" / column.key / "ban-do" / "index.html"
+        html = page.read_text(encoding="utf-8")
+        assert "Content-Security-Policy" in html and "<script>" not in html
+        svg = map_svg(page)
+        assert "Quần đảo Hoàng Sa" in svg and "Quần đảo Trường Sa" in svg
+        labels = re.findall(r'aria-label="([^"]+): (\d+) gương"', svg)
+        expected = {}
+        for exemplar in column.exemplars:
+            name = exemplar.locality.province.name
+            expected[name] = expected.get(name, 0) + 1
+        assert {label: int(n) for label, n in labels} == expected
+        for link in re.findall(r'<a href="([^"]+)"', svg):
+            assert (page.parent / link / "index.html").resolve().is_file()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..model.geo import geodata
 from ..model.places import gazetteer
 from .datatable import TABLE, build_table
-from .derive import EMBED, Page, Site, Term
+from .derive import EMBED, Page, Site, Term, build_sections
 from .mapview import MapView, national_map, province_map
 from .timeline import build_timeline
 
@@ -45,6 +45,15 @@ def map_views(site: Site) -> tuple[MapView, list[tuple[Term, MapView]]]:
         view.up = map_url()
     names = {u.code: u.name for u in gazetteer().provinces.values()}
     return national_map(geo, provinces, names, {t.key: map_url(t) for t in provinces}), per_province
+
+
+def column_map(site: Site, column: Term) -> MapView:
+    """The country map of one column's exemplars (for ``nhung/<column>/ban-do/``); marks lead to the
+    provinces' lists on the site."""
+    gaz = gazetteer()
+    provinces = build_sections(column.exemplars, site.catalog, gaz)["places"]
+    names = {u.code: u.name for u in gaz.provinces.values()}
+    return national_map(geodata(), provinces, names, {t.key: t.url for t in provinces})
 
 
 def add_collections(site: Site) -> None:
