@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 import unicodedata
 from importlib import resources
@@ -9,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from browser.test_design import serious_violations
 from guongsang.project import Settings, load
 from support import ROOT, TODAY, wait_until
 
@@ -22,8 +24,9 @@ def site(root):
     return load(Settings.at(root, today=TODAY)).site
 
 
-@pytest.fixture(scope="module")
+@functools.cache
 def axe_source() -> str:
+    """axe-core as the axe-playwright-python package ships it (no network)."""
     return resources.files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
 
 
@@ -31,17 +34,8 @@ def province_with_wards(site):
     return max(site.sections["places"], key=lambda t: len(t.children))
 
 
-def serious(page, axe_source: str) -> list[str]:
-    page.evaluate(axe_source)
-    result = page.evaluate("""() => axe.run(document, {resultTypes: ['violations'],
-        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})""")
-    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
-            for v in result["violations"] if v["impact"] in ("serious", "critical")]
-
-
 @pytest.mark.parametrize(("width", "scheme"), [(390, "light"), (1280, "light"), (390, "dark"), (1280, "dark")])
-def test_no_serious_accessibility_violations_and_no_request_elsewhere(browser, site_url, site, axe_source, width,
-                                                                      scheme):
+def test_no_serious_accessibility_violations_and_no_request_elsewhere(browser, site_url, site, width, scheme):
     context = browser.new_context(locale="vi-VN", viewport={"width": width, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     hosts: set[str] = set()
@@ -54,7 +48,7 @@ def test_no_serious_accessibility_violations_and_no_request_elsewhere(browser, s
                 page.locator("th[data-key=year] button").click()
                 wait_until(page, "document.querySelector('th[data-key=year]').getAttribute('aria-sort') !== 'none'")
                 page.wait_for_selector("[data-gs-table]:not([aria-busy])")
-            if found := serious(page, axe_source):
+            if found := serious_violations(page, axe_source()):
                 problems[path] = found
     finally:
         context.close()
