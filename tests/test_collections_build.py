@@ -118,3 +118,15 @@ def test_each_column_embed_has_a_map_of_its_exemplars(built, model):
         assert {label: int(n) for label, n in labels} == expected
         for link in re.findall(r'<a href="([^"]+)"', svg):
             assert (page.parent / link / "index.html").resolve().is_file()
+
+
+def test_exemplar_pages_show_their_own_awards_in_order(built, model):
+    exemplar = max(model.exemplars, key=lambda e: len(e.awards))
+    html = (built / exemplar_url(exemplar.slug) / "index.html").read_text(encoding="utf-8")
+    section = html[html.index('<section class="gs-own-timeline"'):]
+    section = section[: section.index("</section>")]
+    shown = re.findall(r'<time datetime="([^"]+)">', section)
+    ordered = sorted(exemplar.awards, key=lambda a: (a.year, a.date.isoformat() if a.date else ""))
+    assert shown == [a.date.isoformat() if a.date else str(a.year) for a in ordered]
+    for award in exemplar.awards:
+        assert award.form.label in section
