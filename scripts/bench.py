@@ -270,6 +270,14 @@ def main() -> None:
     print(required_work(cold, floor))
     if args.count != REFERENCE_COUNT:
         print(exemplar_growth(cold.exemplar_html(sections["guongsang cold"]), args.seed, work))
+    print(collection_pages(cold.site))
+
+
+def collection_pages(site: Path) -> str:
+    """The map, timeline and table pages against their budgets (#23; ``scripts/collection_sizes.py``)."""
+    from collection_sizes import report
+
+    return "\n" + report(site)
 
 
 def one_edit(corpus: Path, site: Path, cache: Path) -> Run:

@@ -18,6 +18,7 @@ from .model.records import Exemplar, scan
 from .model.scope import Area, resolve_area, resolve_province
 from .model.validate import Context, load_exemplars
 from .outputs.propagation import extend_site
+from .site.collections import add_collections
 from .site.columns import Column, load_columns
 from .site.contest_views import build_contests
 from .site.derive import PER_PAGE, Site, build_site
@@ -114,6 +115,7 @@ def load(settings: Settings, derive: bool = True, memo: RecordMemo | None = None
         # A sub-site leaves contests to the whole site (entries link exemplars anywhere): its contest index is empty.
         build_contests(contests if area is None else [], loaded.site, settings.today, settings.per_page)
         extend_site(loaded.site, loaded.columns, area, settings.today, settings.per_page)
+        add_collections(loaded.site)
     return loaded
 
 

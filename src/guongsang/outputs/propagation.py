@@ -16,6 +16,7 @@ from ..model.scope import Area
 from ..site.columns import Column
 from ..site.derive import COLUMNS, FOLLOW, OPEN_DATA, Page, Site, Term, listing_pages
 from .embed import write_embeds
+from .embedmap import write_embed_maps
 from .feeds import FeedContext, write_feeds, write_file
 from .opendata import FIELDS, write_open_data
 
@@ -51,5 +52,6 @@ def write_outputs(site: Site, ctx: FeedContext, templates: Path, out: Path,
                   write: Callable[[bytes, Path], None] = write_file) -> Outputs:
     """Feeds, embed pages and open data, written below ``out`` (the site directory being built); the many
     small feed files through ``write``, which may hand them to a background writer."""
-    return Outputs(write_feeds(site, ctx, out, write=write), write_embeds(site, templates, out, ctx),
+    return Outputs(write_feeds(site, ctx, out, write=write),
+                   write_embeds(site, templates, out, ctx) + write_embed_maps(site, templates, out, ctx),
                    write_open_data(site, ctx, out))

@@ -36,7 +36,7 @@ from ..site.derive import (
     term_embed_url,
 )
 from ..site.progress import STATUS_LABELS
-from . import csp
+from . import collections, csp
 
 
 def vi_date(value: dt.date | None) -> str:
@@ -107,3 +107,4 @@ def install(env: Any, site: Site, today: dt.date, media: Media | None = None) ->
                        gs_open_data=province_files(site.exemplars))
     env.filters.update(gs_alternates=lambda page: alternates(page.term if page else None), gs_feed_url=feed_url,
                        gs_embed_url=term_embed_url, gs_embeddable=embeddable, gs_snippet=snippet)
+    collections.install(env)  # the map, the timeline, the table and JSON-LD
