@@ -165,37 +165,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _show_mkdocs_log() -> None:
-    """MkDocs' messages (the preview's address, each rebuild, reloads) on stderr, as ``mkdocs serve`` shows them."""
-    import logging
-
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
-
-
 def cmd_serve(args: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
-
-    from .mkdocs import preview
     from .mkdocs.plugin import RECORDS
+    from .mkdocs.serving import serve
 
     settings = _settings(args)
     loaded = load(settings, derive=False, memo=RECORDS)  # the preview's first build reuses these checks
     if not loaded.ok:  # show every problem in the editor's words before MkDocs' own error
         _report(loaded)
         return EXIT_INVALID
-    config_file = args.config_file if args.config_file.is_absolute() else settings.root / args.config_file
-    os.environ["GUONGSANG_EXEMPLARS"] = str(settings.exemplars)
-    os.environ["GUONGSANG_TODAY"] = settings.today.isoformat()
-    os.environ["GUONGSANG_CONTESTS"] = str(settings.contests or "")
-    preview.start()  # rebuilds write only the pages an edit changed
-    _show_mkdocs_log()
-    print("Đang mở bản xem trước: địa chỉ ở dòng “Serving on …” bên dưới. Sửa hồ sơ, trang tự tải lại; "
-          "Ctrl+C để dừng.", file=sys.stderr)
-    serve(str(config_file), dev_addr=args.dev_addr, livereload=True, build_type="dirty")
+    serve(settings, args.config_file if args.config_file.is_absolute() else settings.root / args.config_file,
+          args.dev_addr)
     return EXIT_OK
 
 

@@ -1,0 +1,91 @@
+"""Live preview: a rebuild per change of content, never on reads or metadata-only events; bursts coalesce."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from mkdocs.livereload import LiveReloadServer
+
+from guongsang.mkdocs import watch
+
+QUIET = 1.2  # seconds to wait for a rebuild that must not come
+
+
+@pytest.fixture
+def preview(tmp_path, monkeypatch):
+    """A live-reload server (not listening) watching a folder of records, its rebuilds counted."""
+    monkeypatch.delenv("GUONGSANG_POLL", raising=False)
+    records = tmp_path / "exemplars"
+    (records / "ha-noi").mkdir(parents=True)
+    record = records / "ha-noi" / "nguyen-van-an.md"
+    record.write_text("---\nname: Nguyễn Văn An\n---\nCâu chuyện.\n", "utf-8")
+    builds: list[float] = []
+    server = LiveReloadServer(builder=lambda: builds.append(time.monotonic()), host="127.0.0.1", port=0,
+                              root=str(tmp_path / "site"))
+    server.watch(str(records))
+    watch.install(server, [], tmp_path)
+    server.observer.start()
+    loop = threading.Thread(target=server._build_loop, daemon=True)
+    loop.start()
+    yield record, builds
+    server.shutdown()
+    loop.join(timeout=5)
+
+
+def settle(builds: list[float], count: int, seconds: float = 5.0) -> None:
+    deadline = time.monotonic() + seconds
+    while len(builds) < count and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(QUIET)  # and no more after it
+
+
+def test_reading_touching_and_chmod_do_not_rebuild(preview):
+    record, builds = preview
+    for _ in range(3):
+        record.read_text("utf-8")
+    os.utime(record)
+    record.chmod(0o600)
+    time.sleep(QUIET)
+    assert builds == []
+
+
+def test_a_burst_of_saves_is_one_rebuild_and_reads_after_it_none(preview, caplog):
+    record, builds = preview
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.guongsang")
+    for n in range(4):  # an editor saving (truncate, write) several times in quick succession
+        record.write_text(record.read_text("utf-8") + f"Đoạn {n}.\n", "utf-8")
+        time.sleep(0.05)
+    settle(builds, 1)
+    assert len(builds) == 1
+    assert "đã dựng lại bản xem trước sau khi sửa exemplars/ha-noi/nguyen-van-an.md, trong" in caplog.text
+    record.read_text("utf-8")  # the rebuild, or the editor, reading the record again
+    time.sleep(QUIET)
+    assert len(builds) == 1
+
+
+def test_new_renamed_and_deleted_files_rebuild_scratch_files_do_not(preview):
+    record, builds = preview
+    (record.parent / ".nguyen-van-an.md.swp").write_bytes(b"swap")
+    (record.parent / "nguyen-van-an.md~").write_text("backup", "utf-8")
+    time.sleep(QUIET)
+    assert builds == []
+    fresh = record.parent / "tran-thi-binh.md"
+    fresh.write_text("---\nname: Trần Thị Bình\n---\n", "utf-8")
+    settle(builds, 1)
+    assert len(builds) == 1
+    fresh.rename(record.parent / "tran-thi-binh-2.md")
+    settle(builds, 2)
+    assert len(builds) == 2
+    record.unlink()
+    settle(builds, 3)
+    assert len(builds) == 3
+
+
+def test_describe_names_three_files_and_counts_the_rest(tmp_path: Path):
+    changed = [str(tmp_path / "exemplars" / f"{n}.md") for n in range(5)]
+    assert watch.describe(changed, tmp_path) == "exemplars/0.md, exemplars/1.md, exemplars/2.md và 2 tệp khác"
