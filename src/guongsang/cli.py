@@ -7,109 +7,35 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
+from . import cliargs
 from .model.diagnostics import render, summary
 from .project import Loaded, Settings, load
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"ngày “{value}” không hợp lệ; dùng dạng 2025-12-31.") from None
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="guongsang",
-                                     description="Trang gương điển hình tiên tiến, người tốt việc tốt.")
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="thư mục dự án (chứa mkdocs.yml)")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--exemplars", default="exemplars", help="thư mục hồ sơ (mặc định: exemplars)")
-        p.add_argument("--contests", help="thư mục cuộc thi viết (mặc định: content/contests; khi chọn "
-                                          "--exemplars khác thì chỉ kiểm tra cuộc thi nếu ghi rõ thư mục này)")
-        p.add_argument("--today", type=_date,
-                       help="ngày xây dựng YYYY-MM-DD (mặc định: SOURCE_DATE_EPOCH hoặc hôm nay)")
-
-    check = sub.add_parser("check", help="kiểm tra hồ sơ, báo mọi lỗi một lần")
-    common(check)
-    check.add_argument("--format", choices=["text", "github", "json"], default="text")
-
-    build = sub.add_parser("build", help="kiểm tra rồi xây dựng trang vào build/")
-    common(build)
-    build.add_argument("--site-dir", type=Path, default=Path("build"))
-    build.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
-    build.add_argument("--cache-dir", type=Path, default=None,
-                       help="bộ nhớ đệm trang đã dựng (mặc định: .cache/guongsang)")
-    build.add_argument("--no-cache", action="store_true", help="dựng lại mọi trang, không dùng bộ nhớ đệm")
-    only = build.add_mutually_exclusive_group()
-    only.add_argument("--only-province", metavar="MÃ",
-                      help="chỉ xây dựng trang của một tỉnh, thành phố (mã 2 chữ số, ví dụ 01, hoặc tên: ha-noi)")
-    only.add_argument("--only-locality", metavar="MÃ",
-                      help="chỉ xây dựng trang của một phường, xã (mã 5 chữ số) hoặc quận, huyện cũ (mã 3 chữ số, "
-                           "hoặc viết như trong hồ sơ: “quận Thanh Xuân, Hà Nội”)")
-    build.add_argument("--site-url", help="địa chỉ công bố của trang (mặc định: site_url trong mkdocs.yml)")
-    build.add_argument("--wider-index", metavar="URL",
-                       help="trang con: chỉ mục Pagefind để tìm thêm toàn tỉnh "
-                            "(mặc định: <site_url trong mkdocs.yml>/pagefind/)")
-
-    serve = sub.add_parser("serve", help="xem trước trang, tự tải lại khi sửa hồ sơ")
-    common(serve)
-    serve.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000")
-
-    report = sub.add_parser("report", help="báo cáo tiến độ một kế hoạch (CSV, Excel, PDF)")
-    common(report)
-    report.add_argument("plan", help="tên tệp kế hoạch trong content/plans/ (không có .yml), ví dụ thanh-xuan-2023")
-    report.add_argument("--year", type=int, help="chỉ năm này (chỉ tiêu cả giai đoạn: lũy kế đến hết năm)")
-    report.add_argument("--format", choices=["csv", "xlsx", "pdf"], default="xlsx")
-    report.add_argument("--output", type=Path, required=True, help="tệp kết quả")
-
-    booklet = sub.add_parser("booklet", help="tài liệu tuyên truyền (PDF): bìa, mục lục, mỗi gương một trang")
-    common(booklet)
-    pick = booklet.add_mutually_exclusive_group(required=True)
-    pick.add_argument("--plan", help="mã, số hiệu hoặc tên kế hoạch")
-    pick.add_argument("--movement", help="mã hoặc tên phong trào")
-    pick.add_argument("--locality", help="tỉnh, thành phố như trong đường dẫn, ví dụ ha-noi")
-    pick.add_argument("--year", help="năm đề xuất")
-    booklet.add_argument("--limit", type=int, help="số gương tối đa (ưu tiên gương nổi bật, mới nhất)")
-    booklet.add_argument("--site-url", help="địa chỉ trang web cho mã QR (mặc định: site_url trong mkdocs.yml)")
-    booklet.add_argument("--output", type=Path, required=True, help="tệp PDF kết quả")
-    _editor_parsers(sub, common)
-
-    poster = sub.add_parser("poster", help="xuất áp phích A4 (PDF, có mã QR) để in dán bảng tin")
-    common(poster)
-    poster.add_argument("slugs", nargs="*", metavar="SLUG", help="định danh gương điển hình (tên tệp hồ sơ)")
-    poster.add_argument("--all", action="store_true", help="xuất áp phích cho mọi gương điển hình")
-    poster.add_argument("--out", type=Path, default=Path("ap-phich"), help="thư mục ghi PDF (mặc định: ap-phich)")
-    poster.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
-
-    schema = sub.add_parser("schema", help="xuất JSON Schema của hồ sơ")
-    schema.add_argument("--output", type=Path, default=Path("schema/exemplar.schema.json"))
-    schema.add_argument("--catalog", default="content/catalog")
-    return parser
-
-
-def _editor_parsers(sub: argparse._SubParsersAction, common: Callable[[argparse.ArgumentParser], None]) -> None:
+def _editor_parsers(sub: argparse._SubParsersAction, common: cliargs.Common) -> None:
     from .editors import issue_form, new_record, spreadsheet
 
-    new = sub.add_parser("new", help="tạo hồ sơ mới: hỏi từng mục (có gợi ý), hoặc nhận đủ qua tham số")
+    new = cliargs.command(sub, "new", "tạo hồ sơ mới: hỏi từng mục (có gợi ý), hoặc nhận đủ qua tham số",
+                          "new", "new --draft --name \"Nguyễn Văn An\" --locality \"phường Khương Đình, Hà Nội\"")
     common(new)
     new_record.add_arguments(new)
-    from_issue = sub.add_parser("from-issue", help="tạo hồ sơ từ nội dung một issue “Đề xuất gương điển hình”")
+    from_issue = cliargs.command(sub, "from-issue", "tạo hồ sơ từ nội dung một issue “Đề xuất gương điển hình”",
+                                 "from-issue issue.md", "from-issue issue.md --dry-run")
     common(from_issue)
     issue_form.add_arguments(from_issue)
-    sheet = sub.add_parser("import", help="tạo hồ sơ từ bảng tính .xlsx hoặc .csv, mỗi dòng một hồ sơ")
+    sheet = cliargs.command(sub, "import", "tạo hồ sơ từ bảng tính .xlsx hoặc .csv, mỗi dòng một hồ sơ",
+                            "import danh-sach.xlsx", "import --template mau.xlsx")
     common(sheet)
     spreadsheet.add_arguments(sheet)
-    templates = sub.add_parser("templates",
-                               help="viết lại mẫu issue GitHub “Đề xuất gương điển hình” từ danh sách trường")
-    templates.add_argument("--catalog", default="content/catalog")
+    templates = cliargs.command(sub, "templates",
+                                "viết lại mẫu issue GitHub “Đề xuất gương điển hình” từ danh sách trường",
+                                "templates", "templates --catalog content/catalog")
+    templates.add_argument("--catalog", default="content/catalog", metavar="THƯ_MỤC",
+                           help="thư mục danh mục (mặc định: content/catalog)")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -124,10 +50,10 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _report(loaded: Loaded, fmt: str = "text") -> None:
-    if loaded.diagnostics:
+    if loaded.diagnostics or fmt == "json":  # JSON output is always valid JSON: [] when all is well
         print(render(loaded.diagnostics, fmt), file=sys.stdout if fmt != "text" else sys.stderr)
     if fmt == "text":
-        print(summary(loaded.diagnostics, loaded.files), file=sys.stderr)
+        print(summary(loaded.diagnostics, loaded.files, loaded.contest_files), file=sys.stderr)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -279,7 +205,7 @@ def cmd_poster(args: argparse.Namespace) -> int:
     chosen = loaded.site.exemplars if args.all else [loaded.site.by_slug[s] for s in args.slugs]
     made = render_posters(chosen, config.get("site_name", "Gương sáng"), _site_url(root), root / DEFAULT_DIR,
                           root / "theme")
-    out = args.out if args.out.is_absolute() else root / args.out
+    out = args.output if args.output.is_absolute() else root / args.output
     out.mkdir(parents=True, exist_ok=True)
     for slug, path in made.items():
         shutil.copyfile(path, out / f"{slug}.pdf")
@@ -333,7 +259,8 @@ def _editor_command(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    with cliargs.vietnamese():
+        args = cliargs.parser(_editor_parsers).parse_args(argv)
     handlers = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "schema": cmd_schema,
                 "report": cmd_report, "booklet": cmd_booklet,
                 "new": _editor_command, "from-issue": _editor_command, "import": _editor_command,

@@ -59,8 +59,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         if spec.many:
             kwargs.update(action="append", help=f"{spec.label.lower()} (lặp lại tham số cho mỗi mục)")
         parser.add_argument(spec.option, **kwargs)
-    parser.add_argument("--story-file", type=Path, help="tệp Markdown chứa câu chuyện (mặc định: khung để viết)")
-    parser.add_argument("--slug", help="tên tệp (mặc định: tên người, không dấu)")
+    parser.add_argument("--story-file", type=Path, metavar="TỆP", help="tệp Markdown chứa câu chuyện (mặc định: khung để viết)")
+    parser.add_argument("--slug", metavar="TÊN", help="tên tệp (mặc định: tên người, không dấu)")
     parser.add_argument("--draft", action="store_true", help="ghi draft: true (bản nháp)")
     parser.add_argument("--no-input", action="store_true", help="không hỏi; thiếu thông tin thì báo lỗi")
 

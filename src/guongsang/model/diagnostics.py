@@ -184,13 +184,14 @@ def render(diagnostics: list[Diagnostic], fmt: str = "text") -> str:
     return "\n".join(d.text() for d in ordered)
 
 
-def summary(diagnostics: list[Diagnostic], files: int) -> str:
-    """A closing line in Vietnamese: how many errors and warnings in how many files."""
+def summary(diagnostics: list[Diagnostic], files: int, contest_files: int = 0) -> str:
+    """A closing line in Vietnamese: how many errors and warnings in how many records (and contest files)."""
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = len(diagnostics) - errors
+    checked = f"{files} hồ sơ" + (f" và {contest_files} tệp cuộc thi viết" if contest_files else "")
     if not diagnostics:
-        return f"Đã kiểm tra {files} hồ sơ: không có lỗi."
-    return f"Đã kiểm tra {files} hồ sơ: {errors} lỗi, {warnings} cảnh báo."
+        return f"Đã kiểm tra {checked}: không có lỗi."
+    return f"Đã kiểm tra {checked}: {errors} lỗi, {warnings} cảnh báo."
 
 
 def did_you_mean(word: str, choices: list[str]) -> str:
