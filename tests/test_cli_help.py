@@ -12,7 +12,8 @@ from guongsang.cli import _editor_parsers, main
 
 # argparse's English, as it prints it when left untranslated
 ENGLISH = re.compile(r"(?<![\w-])(usage|positional arguments|options:|optional arguments|show this help|error|"
-                     r"required|invalid|choose from|unrecognized|expected|argument|not allowed|default)\b", re.IGNORECASE)
+                     r"required|invalid|choose from|unrecognized|expected|argument|not allowed|default)\b",
+                     re.IGNORECASE)
 
 
 def sub_commands() -> list[str]:

@@ -123,10 +123,28 @@ def _valid_site(args: argparse.Namespace) -> Loaded | None:
     return loaded
 
 
+def _output_format(output: Path, given: str | None, formats: tuple[str, ...]) -> str | None:
+    """The format ``--format`` names, or else the output file's extension; None (and why) when they disagree."""
+    suffix = output.suffix.lower().removeprefix(".")
+    if given is None and suffix not in formats:
+        listed = ", ".join(f".{f}" for f in formats)
+        print(f"Không rõ định dạng của “{output}”: đặt tên tệp có đuôi {listed}, hoặc ghi --format.",
+              file=sys.stderr)
+        return None
+    if given is not None and suffix and suffix != given:
+        print(f"Tệp “{output}” có đuôi .{suffix} nhưng --format là {given}: đổi đuôi tệp thành .{given} "
+              "hoặc bỏ --format.", file=sys.stderr)
+        return None
+    return given or suffix
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from .outputs.report import render as render_report
     from .site.progress import plan_progress
 
+    fmt = _output_format(args.output, args.format, ("csv", "xlsx", "pdf"))
+    if fmt is None:
+        return EXIT_USAGE
     loaded = _valid_site(args)
     if loaded is None:
         return EXIT_INVALID
@@ -141,7 +159,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     progress = plan_progress(plan, loaded.site.exemplars, list(loaded.catalog.kinds), loaded.settings.today,
                              args.year)
-    content = render_report(progress, args.format, loaded.settings.root / "theme", args.year)
+    content = render_report(progress, fmt, loaded.settings.root / "theme", args.year)
     output = _write(args.output, loaded.settings.root, content)
     print(f"Đã ghi báo cáo {plan.label} ({len(progress.exemplars)} gương) vào {output}", file=sys.stderr)
     return EXIT_OK
@@ -163,6 +181,8 @@ def cmd_booklet(args: argparse.Namespace) -> int:
     from .outputs.booklet import render as render_booklet
 
     by, value = next((k, v) for k in ("plan", "movement", "locality", "year") if (v := getattr(args, k)))
+    if _output_format(args.output, args.format, ("pdf",)) is None:
+        return EXIT_USAGE
     loaded = _valid_site(args)
     if loaded is None:
         return EXIT_INVALID
@@ -195,9 +215,15 @@ def cmd_poster(args: argparse.Namespace) -> int:
     if loaded is None:
         return EXIT_INVALID
     assert loaded.site
-    unknown = [slug for slug in args.slugs if slug not in loaded.site.by_slug]
+    drafts = {record.slug for record in loaded.records if record.draft}
+    unknown = [slug for slug in args.slugs if slug not in loaded.site.by_slug and slug not in drafts]
     if unknown:
         print("Không có gương điển hình: " + ", ".join(unknown), file=sys.stderr)
+        return EXIT_INVALID
+    drafted = [slug for slug in args.slugs if slug in drafts]
+    if drafted:
+        print("Hồ sơ còn là bản nháp (draft: true), chưa in áp phích: " + ", ".join(drafted)
+              + ". Bỏ dòng draft: true khi hồ sơ đã duyệt.", file=sys.stderr)
         return EXIT_INVALID
     root = loaded.settings.root
     config_file = args.config_file if args.config_file.is_absolute() else root / args.config_file
