@@ -97,6 +97,8 @@ CODES: dict[str, Code] = _codes(
      "Tên tệp chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ `nguyen-van-an.md`."),
     ("GS070", "Thiếu câu chuyện", "Viết câu chuyện về gương điển hình bên dưới dòng `---` thứ hai."),
     ("GS071", "Giá trị bị lặp", "Xoá giá trị trùng trong danh sách."),
+    ("GS072", "Câu chuyện còn dòng mẫu",
+     "Viết nội dung thật thay cho các dòng mẫu của khung (“Thay đoạn này bằng…”), hoặc giữ `draft: true`."),
     ("GS080", "Danh mục không hợp lệ", "Sửa tệp danh mục trong content/catalog/ theo thông báo."),
     ("GS081", "Tệp kế hoạch không hợp lệ", "Sửa tệp kế hoạch trong content/plans/ theo thông báo."),
     ("GS082", "Kế hoạch tham chiếu giá trị không có",
