@@ -20,7 +20,7 @@ from ..model.records import Exemplar
 from ..model.scope import PROVINCE, resolve_area
 from ..model.text import slugify
 from ..site.derive import Site, exemplar_url
-from .printing import render_html, write_pdf
+from .printing import render_html, stable_url, write_pdf
 
 SELECTORS = ("plan", "movement", "locality", "year")
 EXCERPT_CHARS = 650
@@ -119,7 +119,7 @@ def render(selection: Selection, site_url: str, theme: Path, today: dt.date, cac
     base = site_url.rstrip("/") + "/"
     pages = [{"exemplar": e, "url": base + exemplar_url(e.slug), "excerpt": excerpt(e.body),
               "achievements": e.achievements[:MAX_ACHIEVEMENTS], "awards": e.awards[:MAX_AWARDS],
-              "photo": e.image.path.as_uri() if e.image else ""} for e in selection.exemplars]
+              "photo": stable_url(e.image.path) if e.image else ""} for e in selection.exemplars]
     html = render_html(theme, "booklet.html", selection=selection, pages=pages, today=today, site_url=base)
     if cache_dir is None:
         return write_pdf(html, today, theme)
