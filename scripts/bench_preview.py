@@ -117,7 +117,7 @@ def main() -> None:
                 def reloaded(seen: list[str] = seen) -> bool:
                     while not lines.empty():
                         seen.append(lines.get_nowait())
-                        if "Reloading browsers" in seen[-1]:
+                        if "Tải lại trình duyệt" in seen[-1]:
                             return True
                     return False
 

@@ -108,6 +108,7 @@ def test_serve_shows_an_edit_and_says_where_it_serves(root, tmp_path):
         server.wait(timeout=30)
     assert list(scratch.iterdir()) == []  # SIGTERM stops the server as Ctrl+C does
     text = log.read_text("utf-8")
-    assert f"Serving on http://127.0.0.1:{port}/guongsang/" in text
+    assert f"Xem trước tại http://127.0.0.1:{port}/guongsang/" in text
+    assert "Tải lại trình duyệt" in text and "Reloading" not in text and "Serving" not in text
     assert "xem trước — dựng lại" in text  # the rebuild wrote only what the edit changed
     assert text.count("đã dựng lại bản xem trước sau khi sửa") == 1, text[-3000:]  # one save, one rebuild

@@ -89,3 +89,19 @@ def test_new_renamed_and_deleted_files_rebuild_scratch_files_do_not(preview):
 def test_describe_names_three_files_and_counts_the_rest(tmp_path: Path):
     changed = [str(tmp_path / "exemplars" / f"{n}.md") for n in range(5)]
     assert watch.describe(changed, tmp_path) == "exemplars/0.md, exemplars/1.md, exemplars/2.md và 2 tệp khác"
+
+
+@pytest.mark.parametrize("english, vietnamese", [
+    ("[21:20:54] Reloading browsers", "TIN      -  [21:20:54] Tải lại trình duyệt"),
+    ("[21:20:54] Serving on http://127.0.0.1:8000/guongsang/",
+     "TIN      -  [21:20:54] Xem trước tại http://127.0.0.1:8000/guongsang/"),
+    ("[21:20:50] Detected file changes", "TIN      -  [21:20:50] Có tệp thay đổi"),
+    ("Building documentation...", "TIN      -  Đang dựng trang…"),
+    ("Documentation built in 12.34 seconds", "TIN      -  Đã dựng trang trong 12.34 giây"),
+    ("Shutting down...", "TIN      -  Đang dừng bản xem trước…"),
+])
+def test_mkdocs_serve_messages_are_shown_in_vietnamese(english, vietnamese):
+    from guongsang.mkdocs.serving import VietnameseLog
+
+    record = logging.LogRecord("mkdocs.livereload", logging.INFO, __file__, 1, english, None, None)
+    assert VietnameseLog().format(record) == vietnamese
