@@ -16,24 +16,21 @@ from .project import Loaded, Settings, load
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
-def _editor_parsers(sub: argparse._SubParsersAction, common: cliargs.Common) -> None:
+def _editor_parsers(sub: argparse._SubParsersAction) -> None:
     from .editors import issue_form, new_record, spreadsheet
 
     new = cliargs.command(sub, "new", "tạo hồ sơ mới: hỏi từng mục (có gợi ý), hoặc nhận đủ qua tham số",
                           "new", "new --draft --name \"Nguyễn Văn An\" --locality \"phường Khương Đình, Hà Nội\"")
-    common(new)
     new_record.add_arguments(new)
     from_issue = cliargs.command(sub, "from-issue", "tạo hồ sơ từ nội dung một issue “Đề xuất gương điển hình”",
                                  "from-issue issue.md", "from-issue issue.md --dry-run")
-    common(from_issue)
     issue_form.add_arguments(from_issue)
     sheet = cliargs.command(sub, "import", "tạo hồ sơ từ bảng tính .xlsx hoặc .csv, mỗi dòng một hồ sơ",
                             "import danh-sach.xlsx", "import --template mau.xlsx")
-    common(sheet)
     spreadsheet.add_arguments(sheet)
     templates = cliargs.command(sub, "templates",
                                 "viết lại mẫu issue GitHub “Đề xuất gương điển hình” từ danh sách trường",
-                                "templates", "templates --catalog content/catalog")
+                                "templates", "templates --catalog content/catalog", shared=False)
     templates.add_argument("--catalog", default="content/catalog", metavar="THƯ_MỤC",
                            help="thư mục danh mục (mặc định: content/catalog)")
 

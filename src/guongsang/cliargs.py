@@ -71,14 +71,16 @@ def number(value: str) -> int:
         raise argparse.ArgumentTypeError(f"“{value}” không phải là số; ví dụ: 2025.") from None
 
 
-Common = Callable[[argparse.ArgumentParser], None]
-
-
-def command(sub: argparse._SubParsersAction, name: str, summary: str, *examples: str) -> argparse.ArgumentParser:
-    """A sub-command with its one-line summary, a description and examples in ``--help``."""
+def command(sub: argparse._SubParsersAction, name: str, summary: str, *examples: str,
+            shared: bool = True) -> argparse.ArgumentParser:
+    """A sub-command with its one-line summary, a description and examples in ``--help``; ``shared``: with the
+    options every command on records takes (``--exemplars``, ``--contests``, ``--today``)."""
     epilog = "ví dụ:\n" + "\n".join(f"  guongsang {example}" for example in examples)
-    return sub.add_parser(name, help=summary, description=summary[:1].upper() + summary[1:] + ".", epilog=epilog,
-                          formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = sub.add_parser(name, help=summary, description=summary[:1].upper() + summary[1:] + ".", epilog=epilog,
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    if shared:
+        common(parser)
+    return parser
 
 
 def common(p: argparse.ArgumentParser) -> None:
@@ -98,7 +100,7 @@ LOCALITY_HELP = ("một phường, xã (mã 5 chữ số), quận, huyện cũ (
                  "hoặc như trong đường dẫn: ha-noi); hoặc viết như trong hồ sơ: “quận Thanh Xuân, Hà Nội”")
 
 
-def parser(editors: Callable[[argparse._SubParsersAction, Common], None]) -> argparse.ArgumentParser:
+def parser(editors: Callable[[argparse._SubParsersAction], None]) -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="guongsang", description="Trang gương điển hình tiên tiến, người tốt việc tốt.",
                                    epilog="Xem hướng dẫn từng lệnh: guongsang LỆNH --help",
                                    formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -110,10 +112,10 @@ def parser(editors: Callable[[argparse._SubParsersAction, Common], None]) -> arg
     _serve(sub)
     _report(sub)
     _booklet(sub)
-    editors(sub, common)
+    editors(sub)
     _poster(sub)
     schema = command(sub, "schema", "xuất JSON Schema của hồ sơ (cho trình soạn thảo)",
-                     "schema", "schema --output schema/exemplar.schema.json")
+                     "schema", "schema --output schema/exemplar.schema.json", shared=False)
     schema.add_argument("--output", type=Path, default=Path("schema/exemplar.schema.json"), metavar="TỆP",
                         help="tệp kết quả (mặc định: schema/exemplar.schema.json)")
     schema.add_argument("--catalog", default="content/catalog", metavar="THƯ_MỤC",
@@ -124,7 +126,6 @@ def parser(editors: Callable[[argparse._SubParsersAction, Common], None]) -> arg
 def _check(sub: argparse._SubParsersAction) -> None:
     check = command(sub, "check", "kiểm tra hồ sơ, báo mọi lỗi một lần",
                     "check", "check --format json --exemplars exemplars/ha-noi")
-    common(check)
     check.add_argument("--format", choices=["text", "github", "json"], default="text",
                        help="cách báo lỗi: text (cho người đọc, mặc định), github (chú thích trên GitHub), "
                             "json (luôn là JSON hợp lệ, [] khi không có lỗi)")
@@ -133,7 +134,6 @@ def _check(sub: argparse._SubParsersAction) -> None:
 def _build(sub: argparse._SubParsersAction) -> None:
     build = command(sub, "build", "kiểm tra rồi xây dựng trang vào build/",
                     "build", "build --only-locality \"quận Thanh Xuân, Hà Nội\" --site-dir build-thanh-xuan")
-    common(build)
     build.add_argument("--site-dir", type=Path, default=Path("build"), metavar="THƯ_MỤC",
                        help="thư mục ghi trang (mặc định: build)")
     config_file(build)
@@ -154,7 +154,6 @@ def _build(sub: argparse._SubParsersAction) -> None:
 def _serve(sub: argparse._SubParsersAction) -> None:
     serve = command(sub, "serve", "xem trước trang, tự tải lại khi sửa hồ sơ",
                     "serve", "serve --dev-addr 127.0.0.1:8001")
-    common(serve)
     config_file(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="ĐỊA_CHỈ:CỔNG",
                        help="địa chỉ xem trước (mặc định: 127.0.0.1:8000)")
@@ -170,7 +169,6 @@ def _report(sub: argparse._SubParsersAction) -> None:
     report = command(sub, "report", "báo cáo tiến độ một kế hoạch (CSV, Excel, PDF)",
                      "report thanh-xuan-2023 --output bao-cao.xlsx",
                      "report thanh-xuan-2023 --year 2024 --output bao-cao-2024.pdf")
-    common(report)
     report.add_argument("plan", metavar="KẾ_HOẠCH",
                         help="tên tệp kế hoạch trong content/plans/ (không có .yml), ví dụ thanh-xuan-2023")
     report.add_argument("--year", type=number, metavar="NĂM",
@@ -184,7 +182,6 @@ def _booklet(sub: argparse._SubParsersAction) -> None:
     booklet = command(sub, "booklet", "tài liệu tuyên truyền (PDF): bìa, mục lục, mỗi gương một trang",
                       "booklet --plan thanh-xuan-2023 --output tai-lieu.pdf",
                       "booklet --locality \"quận Thanh Xuân, Hà Nội\" --limit 20 --output thanh-xuan.pdf")
-    common(booklet)
     pick = booklet.add_mutually_exclusive_group(required=True)
     pick.add_argument("--plan", metavar="KẾ_HOẠCH", help="mã, số hiệu hoặc tên kế hoạch")
     pick.add_argument("--movement", metavar="PHONG_TRÀO", help="mã hoặc tên phong trào")
@@ -200,7 +197,6 @@ def _booklet(sub: argparse._SubParsersAction) -> None:
 def _poster(sub: argparse._SubParsersAction) -> None:
     poster = command(sub, "poster", "xuất áp phích A4 (PDF, có mã QR) để in dán bảng tin",
                      "poster nguyen-van-an", "poster --all --output ap-phich")
-    common(poster)
     poster.add_argument("slugs", nargs="*", metavar="ĐỊNH_DANH", help="định danh gương điển hình (tên tệp hồ sơ)")
     poster.add_argument("--all", action="store_true", help="xuất áp phích cho mọi gương điển hình")
     output(poster, "thư mục ghi PDF (mặc định: ap-phich)", "THƯ_MỤC", default=Path("ap-phich"))
