@@ -37,8 +37,10 @@ def test_booklet_is_byte_identical_across_checkouts(tmp_path):
     assert str(tmp_path).encode() not in first
 
 
-def test_two_themes_printed_by_one_process_each_embed_their_own_font(tmp_path):
+def test_two_themes_printed_by_one_process_each_embed_their_own_font(tmp_path, monkeypatch):
     from fontTools.ttLib import TTFont
+
+    monkeypatch.setattr(fonts, "_SCRATCH", [tmp_path / "merged"])  # not a folder left in /tmp
 
     other = tmp_path / "theme"
     shutil.copytree(ROOT / "theme" / printing.FONT_DIR, other / printing.FONT_DIR)
