@@ -6,6 +6,8 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -16,25 +18,34 @@ from guongsang.mkdocs import watch
 QUIET = 1.2  # seconds to wait for a rebuild that must not come
 
 
+@contextmanager
+def watching(path: Path, root: Path) -> Iterator[list[float]]:
+    """A live-reload server (not listening) watching ``path`` as the preview does; yields its rebuild times."""
+    builds: list[float] = []
+    server = LiveReloadServer(builder=lambda: builds.append(time.monotonic()), host="127.0.0.1", port=0,
+                              root=str(root / "site"))
+    server.watch(str(path))
+    watch.install(server, [], root)
+    server.observer.start()
+    loop = threading.Thread(target=server._build_loop, daemon=True)
+    loop.start()
+    try:
+        yield builds
+    finally:
+        server.shutdown()
+        loop.join(timeout=5)
+
+
 @pytest.fixture
 def preview(tmp_path, monkeypatch):
-    """A live-reload server (not listening) watching a folder of records, its rebuilds counted."""
+    """A folder of records watched, its rebuilds counted."""
     monkeypatch.delenv("GUONGSANG_POLL", raising=False)
     records = tmp_path / "exemplars"
     (records / "ha-noi").mkdir(parents=True)
     record = records / "ha-noi" / "nguyen-van-an.md"
     record.write_text("---\nname: Nguyễn Văn An\n---\nCâu chuyện.\n", "utf-8")
-    builds: list[float] = []
-    server = LiveReloadServer(builder=lambda: builds.append(time.monotonic()), host="127.0.0.1", port=0,
-                              root=str(tmp_path / "site"))
-    server.watch(str(records))
-    watch.install(server, [], tmp_path)
-    server.observer.start()
-    loop = threading.Thread(target=server._build_loop, daemon=True)
-    loop.start()
-    yield record, builds
-    server.shutdown()
-    loop.join(timeout=5)
+    with watching(records, tmp_path) as builds:
+        yield record, builds
 
 
 def settle(builds: list[float], count: int, seconds: float = 5.0) -> None:
@@ -105,3 +116,25 @@ def test_mkdocs_serve_messages_are_shown_in_vietnamese(english, vietnamese):
 
     record = logging.LogRecord("mkdocs.livereload", logging.INFO, __file__, 1, english, None, None)
     assert VietnameseLog().format(record) == vietnamese
+
+
+def test_an_atomic_save_and_a_watched_file_rebuild_once(preview, tmp_path):
+    record, builds = preview
+    partial = record.with_name(".nguyen-van-an.md.tmp")  # editors that write a copy, then rename it over
+    partial.write_text(record.read_text("utf-8") + "Đoạn mới.\n", "utf-8")
+    partial.replace(record)
+    settle(builds, 1)
+    assert len(builds) == 1
+
+
+def test_a_watched_file_like_mkdocs_yml_rebuilds_on_a_save_only(tmp_path, monkeypatch):
+    monkeypatch.delenv("GUONGSANG_POLL", raising=False)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Gương sáng\n", "utf-8")
+    with watching(config, tmp_path) as builds:
+        config.read_text("utf-8")
+        time.sleep(QUIET)
+        assert builds == []
+        config.write_text("site_name: Gương sáng Hà Nội\n", "utf-8")
+        settle(builds, 1)
+        assert len(builds) == 1
