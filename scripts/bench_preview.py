@@ -130,7 +130,7 @@ def main() -> None:
             record.write_text(original, encoding="utf-8")
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        server.wait(timeout=180)  # MkDocs removes its folder of thousands of pages first
 
 
 if __name__ == "__main__":
