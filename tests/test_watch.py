@@ -138,3 +138,18 @@ def test_a_watched_file_like_mkdocs_yml_rebuilds_on_a_save_only(tmp_path, monkey
         config.write_text("site_name: Gương sáng Hà Nội\n", "utf-8")
         settle(builds, 1)
         assert len(builds) == 1
+
+
+def test_polling_rebuilds_on_a_save_and_not_on_touch(tmp_path, monkeypatch):
+    monkeypatch.setenv("GUONGSANG_POLL", "1")  # folders shared into containers: no file events
+    record = tmp_path / "exemplars" / "nguyen-van-an.md"
+    record.parent.mkdir()
+    record.write_text("---\nname: Nguyễn Văn An\n---\nCâu chuyện.\n", "utf-8")
+    with watching(record.parent, tmp_path) as builds:
+        time.sleep(0.6)  # the first snapshot
+        os.utime(record, ns=(record.stat().st_atime_ns, record.stat().st_mtime_ns + 10**9))
+        time.sleep(QUIET)
+        assert builds == []
+        record.write_text("---\nname: Nguyễn Văn An\n---\nCâu chuyện dài hơn.\n", "utf-8")
+        settle(builds, 1)
+        assert len(builds) == 1
