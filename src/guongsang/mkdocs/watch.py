@@ -31,7 +31,7 @@ from watchdog.events import (
 
 log = logging.getLogger("mkdocs.plugins.guongsang")
 
-SETTLE = 0.25  # seconds without a content change before a rebuild starts: a burst of saves is one rebuild
+SETTLE = 0.1  # seconds without a content change before a rebuild starts (MkDocs' own): a burst is one rebuild
 CONTENT_EVENTS = {EVENT_TYPE_CREATED, EVENT_TYPE_DELETED, EVENT_TYPE_MODIFIED, EVENT_TYPE_MOVED, EVENT_TYPE_CLOSED}
 SCRATCH_SUFFIXES = (".swp", ".swx", ".tmp", "~")  # editors' swap and backup files, partial writes
 
