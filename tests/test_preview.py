@@ -99,7 +99,7 @@ def test_serve_shows_an_edit_and_says_where_it_serves(root, tmp_path):
 
     try:
         target = next(p for p in sorted(records.rglob("*.md")) if "featured: true" not in p.read_text("utf-8"))
-        assert until(lambda: "<html" in page(target.stem), 180), log.read_text("utf-8")[-2000:]
+        assert until(lambda: "<html" in page(target.stem), 300), log.read_text("utf-8")[-2000:]  # a loaded machine
         target.write_text(target.read_text("utf-8") + "\nĐoạn viết thêm khi đang xem trước.\n", "utf-8")
         assert until(lambda: "Đoạn viết thêm khi đang xem trước." in page(target.stem), 60), \
             log.read_text("utf-8")[-2000:]
