@@ -38,3 +38,14 @@ def test_schema_file_is_generated_from_the_code(root, tmp_path):
     assert set(schema["required"]) >= {"title", "name", "kind", "movements", "field", "locality", "unit", "year"}
     assert "Dân vận khéo" in schema["properties"]["movements"]["items"]["enum"]
     assert "Vietnamese" not in schema["properties"]["title"]["description"]
+
+
+def test_check_json_is_valid_json_when_all_is_well(root, capsys):
+    assert main(["--root", str(root), "check", "--today", "2025-11-01", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_check_counts_records_apart_from_contest_files(root, capsys):
+    assert main(["--root", str(root), "check", "--today", "2025-11-01"]) == 0
+    records = len(list((root / "exemplars").rglob("*.md")))
+    assert f"Đã kiểm tra {records} hồ sơ và " in capsys.readouterr().err

@@ -272,10 +272,11 @@ def test_another_exemplar_folder_leaves_the_contests_out(root, tmp_path, capsys)
     with_contests = capsys.readouterr().err
     contest_files = len(list(SAMPLE.glob("*.yml"))) + len(list(SAMPLE.glob("*/entries/*.md")))
 
-    def checked(summary: str) -> int:
-        return int(re.search(r"Đã kiểm tra (\d+)", summary).group(1))
+    def checked(summary: str) -> tuple[int, int]:
+        found = re.search(r"Đã kiểm tra (\d+) hồ sơ(?: và (\d+) tệp cuộc thi viết)?:", summary)
+        return int(found.group(1)), int(found.group(2) or 0)
 
-    assert checked(with_contests) - checked(without) == contest_files
+    assert checked(without)[1] == 0 and checked(with_contests) == (checked(without)[0], contest_files)
 
 
 def test_entry_search_document_is_folded_and_faceted(tmp_path, catalog):

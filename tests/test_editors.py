@@ -139,6 +139,23 @@ def test_new_with_options_writes_a_valid_draft(project, capsys):
     check(project, capsys)
 
 
+def test_skeleton_text_is_an_error_once_the_record_is_not_a_draft(project, capsys):
+    assert run(project, "new", *TODAY, *OPTIONS) == 0
+    record = project / "exemplars" / "nghe-an" / "le-van-tung.md"
+    lines = record.read_text(encoding="utf-8").replace("draft: true\n", "").splitlines()
+    record.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert run(project, "check", *TODAY) == 1
+    err = capsys.readouterr().err
+    found = [line for line in err.splitlines() if "error[GS072]" in line]
+    at = [n + 1 for n, line in enumerate(lines) if line.startswith(("Viết câu chuyện ở đây:", "Thay đoạn này"))]
+    assert [line.split(": error")[0] for line in found] == [f"exemplars/nghe-an/le-van-tung.md:{n}:1" for n in at]
+    assert len(at) == 3 and "“Thay đoạn này bằng việc làm tiêu biểu.”" in err
+    record.write_text("\n".join(line for line in lines if not line.startswith(("Viết câu", "Thay đoạn")))
+                      + "\nÔng Tùng tuần tra rừng đầu nguồn mỗi tuần.\n", encoding="utf-8")
+    check(project, capsys)
+
+
 def test_new_refuses_a_duplicate(project, capsys):
     assert run(project, "new", *TODAY, *OPTIONS) == 0
     capsys.readouterr()

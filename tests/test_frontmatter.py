@@ -1,5 +1,7 @@
 import unicodedata
 
+import pytest
+
 from guongsang.model.frontmatter import parse_text, read
 
 
@@ -39,6 +41,28 @@ def test_yaml_syntax_error_points_at_the_opening_quote_in_vietnamese():
     doc = parse_text('---\ntitle: "chưa đóng\nname: A\n---\nx\n', "a.md")
     assert codes(doc) == [(2, 8, "GS003")]
     assert "ngoặc kép" in doc.diagnostics[0].message
+
+
+@pytest.mark.parametrize("line, col, opener", [
+    ('name: "Nguyễn Văn An', 7, "ngoặc kép"),
+    ("name: 'Nguyễn Văn An", 7, "nháy đơn"),
+    ("movements: [Người tốt, việc tốt", 12, "ngoặc vuông"),
+    ("consent: {by: Ông An, date: 2024-05-02", 10, "ngoặc nhọn"),
+    ('  - "Dân vận khéo', 5, "ngoặc kép"),
+])
+def test_unclosed_quotes_and_brackets_are_reported_where_they_open(line, col, opener):
+    # later lines hold quotes of their own: YAML gives up there, as if the indentation were wrong
+    text = f'---\ntitle: Tấm gương\nmovements:\n{line}\nkind: "Cá nhân"\nunit: \'UBND\'\nyear: 2024\n---\nx\n'
+    doc = parse_text(text, "a.md")
+    assert codes(doc) == [(4, col, "GS003")]
+    assert f"{opener}" in doc.diagnostics[0].message and "mở ở đây chưa được đóng" in doc.diagnostics[0].message
+
+
+def test_quotes_and_brackets_closed_on_their_line_are_not_blamed():
+    text = '---\ntitle: "Cô giáo \\"vùng cao\\""\nname: \'An\'\'s\'\nm: ["a, b", c]\nkind: Cá nhân\n name: x\n---\nx\n'
+    doc = parse_text(text, "a.md")
+    assert [(d.line, d.code) for d in doc.diagnostics] == [(6, "GS003")]
+    assert "chưa được đóng" not in doc.diagnostics[0].message
 
 
 def test_tabs_are_refused_with_position():

@@ -73,11 +73,14 @@ def test_serve_shows_an_edit_and_says_where_it_serves(root, tmp_path):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     log = tmp_path / "serve.log"
+    scratch = tmp_path / "tmp"  # MkDocs serves from a temporary folder, which must go when the server stops
+    scratch.mkdir()
     command = [sys.executable, "-m", "guongsang.cli", "--root", str(root), "serve", "--exemplars", str(records),
                "--dev-addr", f"127.0.0.1:{port}", "--today", "2025-11-01"]
     with log.open("w", encoding="utf-8") as stream:
         server = subprocess.Popen(command, stdout=stream, stderr=subprocess.STDOUT,
-                                  env={**os.environ, "GUONGSANG_CACHE_DIR": str(tmp_path / "cache")})
+                                  env={**os.environ, "GUONGSANG_CACHE_DIR": str(tmp_path / "cache"),
+                                       "TMPDIR": str(scratch)})
 
     def page(slug: str) -> str:
         try:
@@ -96,13 +99,16 @@ def test_serve_shows_an_edit_and_says_where_it_serves(root, tmp_path):
 
     try:
         target = next(p for p in sorted(records.rglob("*.md")) if "featured: true" not in p.read_text("utf-8"))
-        assert until(lambda: "<html" in page(target.stem), 180), log.read_text("utf-8")[-2000:]
+        assert until(lambda: "<html" in page(target.stem), 300), log.read_text("utf-8")[-2000:]  # a loaded machine
         target.write_text(target.read_text("utf-8") + "\nĐoạn viết thêm khi đang xem trước.\n", "utf-8")
         assert until(lambda: "Đoạn viết thêm khi đang xem trước." in page(target.stem), 60), \
             log.read_text("utf-8")[-2000:]
     finally:
         server.terminate()
         server.wait(timeout=30)
+    assert list(scratch.iterdir()) == []  # SIGTERM stops the server as Ctrl+C does
     text = log.read_text("utf-8")
-    assert f"Serving on http://127.0.0.1:{port}/guongsang/" in text
+    assert f"Xem trước tại http://127.0.0.1:{port}/guongsang/" in text
+    assert "Tải lại trình duyệt" in text and "Reloading" not in text and "Serving" not in text
     assert "xem trước — dựng lại" in text  # the rebuild wrote only what the edit changed
+    assert text.count("đã dựng lại bản xem trước sau khi sửa") == 1, text[-3000:]  # one save, one rebuild

@@ -218,6 +218,17 @@ def test_poster_command_writes_pdfs(root, tmp_path, site):
     assert (tmp_path / f"{slug}.pdf").read_bytes().startswith(b"%PDF")
 
 
+def test_poster_of_a_draft_says_it_is_a_draft(root, tmp_path, capsys):
+    from guongsang.cli import main
+
+    assert "draft: true" in (root / "exemplars" / "ha-noi" / "nguyen-quoc-bao.md").read_text("utf-8")
+    assert main(["--root", str(root), "poster", "nguyen-quoc-bao", "--output", str(tmp_path),
+                 "--today", "2025-11-01"]) == 1
+    err = capsys.readouterr().err
+    assert "bản nháp (draft: true)" in err and "nguyen-quoc-bao" in err and "Không có gương" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.slow
 def test_posters_option_publishes_a_pdf_and_a_link_beside_each_page(tmp_path):
     import yaml

@@ -241,3 +241,31 @@ def test_report_pdf_and_year_filter(fixture_site, tmp_path):
                      "--today", TODAY, "--format", "pdf", "--output", str(pdf)]) == 0
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert "Chỉ tiêu và kết quả" in text and "Ủy ban nhân dân phường Khương Mai" in text
+
+
+def test_report_takes_the_format_from_the_extension_and_refuses_a_mismatch(fixture_site, tmp_path, capsys):
+    args = ["--root", str(ROOT), "report", PLAN, "--exemplars", str(fixture_site["records"]), "--today", TODAY]
+    out = tmp_path / "bao-cao.csv"
+    assert main([*args, "--output", str(out)]) == 0
+    assert out.read_bytes() == fixture_site["csv"].read_bytes()  # CSV, not an Excel workbook named .csv
+    wrong = tmp_path / "bao-cao.pdf"
+    assert main([*args, "--format", "xlsx", "--output", str(wrong)]) == 2
+    assert "có đuôi .pdf nhưng --format là xlsx" in capsys.readouterr().err and not wrong.exists()
+    assert main([*args, "--output", str(tmp_path / "bao-cao.doc")]) == 2
+    assert "Không rõ định dạng của" in capsys.readouterr().err
+    assert main([*args, "--out", str(tmp_path / "bao-cao.xlsx")]) == 0  # the old spelling still works
+    assert (tmp_path / "bao-cao.xlsx").read_bytes()[:2] == b"PK"
+
+
+@needs_poppler
+def test_booklet_takes_a_locality_written_as_in_a_record(fixture_site, tmp_path, capsys):
+    out = tmp_path / "thanh-xuan.pdf"
+    args = ["--root", str(ROOT), "booklet", "--exemplars", str(fixture_site["records"]), "--today", TODAY]
+    assert main([*args, "--locality", "quận Thanh Xuân, Hà Nội", "--output", str(out)]) == 0
+    cover = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(out), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    assert "Thanh Xuân" in cover
+    assert main([*args, "--locality", "ha-noi", "--output", str(tmp_path / "ha-noi.pdf")]) == 0
+    assert main([*args, "--locality", "quận Không Có, Hà Nội", "--output", str(tmp_path / "x.pdf")]) == 2
+    assert main([*args, "--locality", "ha-noi", "--output", str(tmp_path / "x.xlsx")]) == 2
+    assert "Không rõ định dạng" in capsys.readouterr().err and not (tmp_path / "x.xlsx").exists()

@@ -7,109 +7,32 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
+from . import cliargs
 from .model.diagnostics import render, summary
 from .project import Loaded, Settings, load
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"ngày “{value}” không hợp lệ; dùng dạng 2025-12-31.") from None
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="guongsang",
-                                     description="Trang gương điển hình tiên tiến, người tốt việc tốt.")
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="thư mục dự án (chứa mkdocs.yml)")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--exemplars", default="exemplars", help="thư mục hồ sơ (mặc định: exemplars)")
-        p.add_argument("--contests", help="thư mục cuộc thi viết (mặc định: content/contests; khi chọn "
-                                          "--exemplars khác thì chỉ kiểm tra cuộc thi nếu ghi rõ thư mục này)")
-        p.add_argument("--today", type=_date,
-                       help="ngày xây dựng YYYY-MM-DD (mặc định: SOURCE_DATE_EPOCH hoặc hôm nay)")
-
-    check = sub.add_parser("check", help="kiểm tra hồ sơ, báo mọi lỗi một lần")
-    common(check)
-    check.add_argument("--format", choices=["text", "github", "json"], default="text")
-
-    build = sub.add_parser("build", help="kiểm tra rồi xây dựng trang vào build/")
-    common(build)
-    build.add_argument("--site-dir", type=Path, default=Path("build"))
-    build.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
-    build.add_argument("--cache-dir", type=Path, default=None,
-                       help="bộ nhớ đệm trang đã dựng (mặc định: .cache/guongsang)")
-    build.add_argument("--no-cache", action="store_true", help="dựng lại mọi trang, không dùng bộ nhớ đệm")
-    only = build.add_mutually_exclusive_group()
-    only.add_argument("--only-province", metavar="MÃ",
-                      help="chỉ xây dựng trang của một tỉnh, thành phố (mã 2 chữ số, ví dụ 01, hoặc tên: ha-noi)")
-    only.add_argument("--only-locality", metavar="MÃ",
-                      help="chỉ xây dựng trang của một phường, xã (mã 5 chữ số) hoặc quận, huyện cũ (mã 3 chữ số, "
-                           "hoặc viết như trong hồ sơ: “quận Thanh Xuân, Hà Nội”)")
-    build.add_argument("--site-url", help="địa chỉ công bố của trang (mặc định: site_url trong mkdocs.yml)")
-    build.add_argument("--wider-index", metavar="URL",
-                       help="trang con: chỉ mục Pagefind để tìm thêm toàn tỉnh "
-                            "(mặc định: <site_url trong mkdocs.yml>/pagefind/)")
-
-    serve = sub.add_parser("serve", help="xem trước trang, tự tải lại khi sửa hồ sơ")
-    common(serve)
-    serve.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000")
-
-    report = sub.add_parser("report", help="báo cáo tiến độ một kế hoạch (CSV, Excel, PDF)")
-    common(report)
-    report.add_argument("plan", help="tên tệp kế hoạch trong content/plans/ (không có .yml), ví dụ thanh-xuan-2023")
-    report.add_argument("--year", type=int, help="chỉ năm này (chỉ tiêu cả giai đoạn: lũy kế đến hết năm)")
-    report.add_argument("--format", choices=["csv", "xlsx", "pdf"], default="xlsx")
-    report.add_argument("--output", type=Path, required=True, help="tệp kết quả")
-
-    booklet = sub.add_parser("booklet", help="tài liệu tuyên truyền (PDF): bìa, mục lục, mỗi gương một trang")
-    common(booklet)
-    pick = booklet.add_mutually_exclusive_group(required=True)
-    pick.add_argument("--plan", help="mã, số hiệu hoặc tên kế hoạch")
-    pick.add_argument("--movement", help="mã hoặc tên phong trào")
-    pick.add_argument("--locality", help="tỉnh, thành phố như trong đường dẫn, ví dụ ha-noi")
-    pick.add_argument("--year", help="năm đề xuất")
-    booklet.add_argument("--limit", type=int, help="số gương tối đa (ưu tiên gương nổi bật, mới nhất)")
-    booklet.add_argument("--site-url", help="địa chỉ trang web cho mã QR (mặc định: site_url trong mkdocs.yml)")
-    booklet.add_argument("--output", type=Path, required=True, help="tệp PDF kết quả")
-    _editor_parsers(sub, common)
-
-    poster = sub.add_parser("poster", help="xuất áp phích A4 (PDF, có mã QR) để in dán bảng tin")
-    common(poster)
-    poster.add_argument("slugs", nargs="*", metavar="SLUG", help="định danh gương điển hình (tên tệp hồ sơ)")
-    poster.add_argument("--all", action="store_true", help="xuất áp phích cho mọi gương điển hình")
-    poster.add_argument("--out", type=Path, default=Path("ap-phich"), help="thư mục ghi PDF (mặc định: ap-phich)")
-    poster.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
-
-    schema = sub.add_parser("schema", help="xuất JSON Schema của hồ sơ")
-    schema.add_argument("--output", type=Path, default=Path("schema/exemplar.schema.json"))
-    schema.add_argument("--catalog", default="content/catalog")
-    return parser
-
-
-def _editor_parsers(sub: argparse._SubParsersAction, common: Callable[[argparse.ArgumentParser], None]) -> None:
+def _editor_parsers(sub: argparse._SubParsersAction) -> None:
     from .editors import issue_form, new_record, spreadsheet
 
-    new = sub.add_parser("new", help="tạo hồ sơ mới: hỏi từng mục (có gợi ý), hoặc nhận đủ qua tham số")
-    common(new)
+    new = cliargs.command(sub, "new", "tạo hồ sơ mới: hỏi từng mục (có gợi ý), hoặc nhận đủ qua tham số",
+                          "new", "new --draft --name \"Nguyễn Văn An\" --locality \"phường Khương Đình, Hà Nội\"")
     new_record.add_arguments(new)
-    from_issue = sub.add_parser("from-issue", help="tạo hồ sơ từ nội dung một issue “Đề xuất gương điển hình”")
-    common(from_issue)
+    from_issue = cliargs.command(sub, "from-issue", "tạo hồ sơ từ nội dung một issue “Đề xuất gương điển hình”",
+                                 "from-issue issue.md", "from-issue issue.md --dry-run")
     issue_form.add_arguments(from_issue)
-    sheet = sub.add_parser("import", help="tạo hồ sơ từ bảng tính .xlsx hoặc .csv, mỗi dòng một hồ sơ")
-    common(sheet)
+    sheet = cliargs.command(sub, "import", "tạo hồ sơ từ bảng tính .xlsx hoặc .csv, mỗi dòng một hồ sơ",
+                            "import danh-sach.xlsx", "import --template mau.xlsx")
     spreadsheet.add_arguments(sheet)
-    templates = sub.add_parser("templates",
-                               help="viết lại mẫu issue GitHub “Đề xuất gương điển hình” từ danh sách trường")
-    templates.add_argument("--catalog", default="content/catalog")
+    templates = cliargs.command(sub, "templates",
+                                "viết lại mẫu issue GitHub “Đề xuất gương điển hình” từ danh sách trường",
+                                "templates", "templates --catalog content/catalog", shared=False)
+    templates.add_argument("--catalog", default="content/catalog", metavar="THƯ_MỤC",
+                           help="thư mục danh mục (mặc định: content/catalog)")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -124,10 +47,10 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _report(loaded: Loaded, fmt: str = "text") -> None:
-    if loaded.diagnostics:
+    if loaded.diagnostics or fmt == "json":  # JSON output is always valid JSON: [] when all is well
         print(render(loaded.diagnostics, fmt), file=sys.stdout if fmt != "text" else sys.stderr)
     if fmt == "text":
-        print(summary(loaded.diagnostics, loaded.files), file=sys.stderr)
+        print(summary(loaded.diagnostics, loaded.files, loaded.contest_files), file=sys.stderr)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -165,37 +88,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _show_mkdocs_log() -> None:
-    """MkDocs' messages (the preview's address, each rebuild, reloads) on stderr, as ``mkdocs serve`` shows them."""
-    import logging
-
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
-
-
 def cmd_serve(args: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
-
-    from .mkdocs import preview
     from .mkdocs.plugin import RECORDS
+    from .mkdocs.serving import serve
 
     settings = _settings(args)
     loaded = load(settings, derive=False, memo=RECORDS)  # the preview's first build reuses these checks
     if not loaded.ok:  # show every problem in the editor's words before MkDocs' own error
         _report(loaded)
         return EXIT_INVALID
-    config_file = args.config_file if args.config_file.is_absolute() else settings.root / args.config_file
-    os.environ["GUONGSANG_EXEMPLARS"] = str(settings.exemplars)
-    os.environ["GUONGSANG_TODAY"] = settings.today.isoformat()
-    os.environ["GUONGSANG_CONTESTS"] = str(settings.contests or "")
-    preview.start()  # rebuilds write only the pages an edit changed
-    _show_mkdocs_log()
-    print("Đang mở bản xem trước: địa chỉ ở dòng “Serving on …” bên dưới. Sửa hồ sơ, trang tự tải lại; "
-          "Ctrl+C để dừng.", file=sys.stderr)
-    serve(str(config_file), dev_addr=args.dev_addr, livereload=True, build_type="dirty")
+    serve(settings, args.config_file if args.config_file.is_absolute() else settings.root / args.config_file,
+          args.dev_addr)
     return EXIT_OK
 
 
@@ -217,10 +120,28 @@ def _valid_site(args: argparse.Namespace) -> Loaded | None:
     return loaded
 
 
+def _output_format(output: Path, given: str | None, formats: tuple[str, ...]) -> str | None:
+    """The format ``--format`` names, or else the output file's extension; None (and why) when they disagree."""
+    suffix = output.suffix.lower().removeprefix(".")
+    if given is None and suffix not in formats:
+        listed = ", ".join(f".{f}" for f in formats)
+        print(f"Không rõ định dạng của “{output}”: đặt tên tệp có đuôi {listed}, hoặc ghi --format.",
+              file=sys.stderr)
+        return None
+    if given is not None and suffix and suffix != given:
+        print(f"Tệp “{output}” có đuôi .{suffix} nhưng --format là {given}: đổi đuôi tệp thành .{given} "
+              "hoặc bỏ --format.", file=sys.stderr)
+        return None
+    return given or suffix
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from .outputs.report import render as render_report
     from .site.progress import plan_progress
 
+    fmt = _output_format(args.output, args.format, ("csv", "xlsx", "pdf"))
+    if fmt is None:
+        return EXIT_USAGE
     loaded = _valid_site(args)
     if loaded is None:
         return EXIT_INVALID
@@ -235,7 +156,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     progress = plan_progress(plan, loaded.site.exemplars, list(loaded.catalog.kinds), loaded.settings.today,
                              args.year)
-    content = render_report(progress, args.format, loaded.settings.root / "theme", args.year)
+    content = render_report(progress, fmt, loaded.settings.root / "theme", args.year)
     output = _write(args.output, loaded.settings.root, content)
     print(f"Đã ghi báo cáo {plan.label} ({len(progress.exemplars)} gương) vào {output}", file=sys.stderr)
     return EXIT_OK
@@ -257,6 +178,8 @@ def cmd_booklet(args: argparse.Namespace) -> int:
     from .outputs.booklet import render as render_booklet
 
     by, value = next((k, v) for k in ("plan", "movement", "locality", "year") if (v := getattr(args, k)))
+    if _output_format(args.output, args.format, ("pdf",)) is None:
+        return EXIT_USAGE
     loaded = _valid_site(args)
     if loaded is None:
         return EXIT_INVALID
@@ -289,9 +212,15 @@ def cmd_poster(args: argparse.Namespace) -> int:
     if loaded is None:
         return EXIT_INVALID
     assert loaded.site
-    unknown = [slug for slug in args.slugs if slug not in loaded.site.by_slug]
+    drafts = {record.slug for record in loaded.records if record.draft}
+    unknown = [slug for slug in args.slugs if slug not in loaded.site.by_slug and slug not in drafts]
     if unknown:
         print("Không có gương điển hình: " + ", ".join(unknown), file=sys.stderr)
+        return EXIT_INVALID
+    drafted = [slug for slug in args.slugs if slug in drafts]
+    if drafted:
+        print("Hồ sơ còn là bản nháp (draft: true), chưa in áp phích: " + ", ".join(drafted)
+              + ". Bỏ dòng draft: true khi hồ sơ đã duyệt.", file=sys.stderr)
         return EXIT_INVALID
     root = loaded.settings.root
     config_file = args.config_file if args.config_file.is_absolute() else root / args.config_file
@@ -299,7 +228,7 @@ def cmd_poster(args: argparse.Namespace) -> int:
     chosen = loaded.site.exemplars if args.all else [loaded.site.by_slug[s] for s in args.slugs]
     made = render_posters(chosen, config.get("site_name", "Gương sáng"), _site_url(root), root / DEFAULT_DIR,
                           root / "theme")
-    out = args.out if args.out.is_absolute() else root / args.out
+    out = args.output if args.output.is_absolute() else root / args.output
     out.mkdir(parents=True, exist_ok=True)
     for slug, path in made.items():
         shutil.copyfile(path, out / f"{slug}.pdf")
@@ -353,7 +282,8 @@ def _editor_command(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    with cliargs.vietnamese():
+        args = cliargs.parser(_editor_parsers).parse_args(argv)
     handlers = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "schema": cmd_schema,
                 "report": cmd_report, "booklet": cmd_booklet,
                 "new": _editor_command, "from-issue": _editor_command, "import": _editor_command,

@@ -68,7 +68,8 @@ class Loaded:
     # Every valid record in full, private values included: for reports to the office, never for the site.
     records: list[Exemplar] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    files: int = 0
+    files: int = 0  # record files checked
+    contest_files: int = 0  # contest files and their entries checked
     columns: list[Column] = field(default_factory=list)
     area: Area | None = None  # what a sub-site covers; None for the whole corpus
 
@@ -105,7 +106,7 @@ def load(settings: Settings, derive: bool = True, memo: RecordMemo | None = None
         drafts = frozenset(e.slug for e in result.exemplars if e.draft)
         found = load_contests(settings.contests, ContestContext(catalog, known, settings.root, drafts))
         loaded.diagnostics += found.diagnostics
-        loaded.files += found.files
+        loaded.contest_files = found.files
         contests = found.contests
     if loaded.ok and derive:
         area = loaded.area

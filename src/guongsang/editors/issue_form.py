@@ -185,8 +185,9 @@ def unconfirmed(text: str, shown: str) -> list[Diagnostic]:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, help="tệp chứa nội dung issue (Markdown do biểu mẫu GitHub tạo)")
-    parser.add_argument("--slug", help="tên tệp hồ sơ (mặc định: tên người, không dấu)")
+    parser.add_argument("file", type=Path, metavar="TỆP",
+                        help="tệp chứa nội dung issue (Markdown do biểu mẫu GitHub tạo)")
+    parser.add_argument("--slug", metavar="TÊN", help="tên tệp hồ sơ (mặc định: tên người, không dấu)")
     parser.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, in hồ sơ ra màn hình, không ghi tệp")
 
 

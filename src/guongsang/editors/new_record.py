@@ -43,6 +43,7 @@ MAX_TRIES = 3
 _BLOCK_OPENERS = {G_AWARD: "award_form", G_SOURCE: "source_title"}
 
 
+DATE_HINT = {"date": " (2024-07-20 hoặc 20/07/2024)"}
 _METAVARS = {"number": "NĂM", "date": "NGÀY", "url": "URL", "select": "MÃ_HOẶC_TÊN", "multi": "MÃ_HOẶC_TÊN"}
 
 
@@ -55,12 +56,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         if spec.key == STORY_KEY:
             continue
         kwargs: dict[str, Any] = {"dest": spec.key, "metavar": _METAVARS.get(spec.widget, "CHỮ"),
-                                  "help": spec.label.lower()}
+                                  "help": spec.label.lower() + DATE_HINT.get(spec.widget, "")}
         if spec.many:
             kwargs.update(action="append", help=f"{spec.label.lower()} (lặp lại tham số cho mỗi mục)")
         parser.add_argument(spec.option, **kwargs)
-    parser.add_argument("--story-file", type=Path, help="tệp Markdown chứa câu chuyện (mặc định: khung để viết)")
-    parser.add_argument("--slug", help="tên tệp (mặc định: tên người, không dấu)")
+    parser.add_argument("--story-file", type=Path, metavar="TỆP",
+                        help="tệp Markdown chứa câu chuyện (mặc định: khung để viết)")
+    parser.add_argument("--slug", metavar="TÊN", help="tên tệp (mặc định: tên người, không dấu)")
     parser.add_argument("--draft", action="store_true", help="ghi draft: true (bản nháp)")
     parser.add_argument("--no-input", action="store_true", help="không hỏi; thiếu thông tin thì báo lỗi")
 
@@ -127,7 +129,7 @@ class Asker:
             for i, (code, label) in enumerate(choices, 1):
                 self.say(f"  {i:>2}. {label} ({code})")
         hint = {"multi": " (số thứ tự hoặc tên, cách nhau bằng “;”)", "lines": " (các mục cách nhau bằng “;”)",
-                "date": " (2024-07-20 hoặc 20/07/2024)"}.get(spec.widget, "")
+                **DATE_HINT}.get(spec.widget, "")
         needed = spec.required or (block_required(spec) and (spec.group == G_CONSENT or spec.key in answers
                                                              or bool(answers.get(_BLOCK_OPENERS.get(spec.group, "")))))
         optional = "" if needed else ", Enter để bỏ qua"

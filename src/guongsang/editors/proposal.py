@@ -26,6 +26,7 @@ from ..model.catalog import Catalog
 from ..model.catalogues import load_catalog
 from ..model.diagnostics import Diagnostic
 from ..model.frontmatter import Document
+from ..model.placeholders import STORY_SKELETON
 from ..model.places import Gazetteer, gazetteer
 from ..model.records import RECORD_SUFFIX, Exemplar, scan
 from ..model.schema import CONSENT_METHODS, FIRST_YEAR, AwardIn, ConsentIn, ExemplarIn, SourceIn
@@ -269,18 +270,6 @@ def _emit(data: Any, indent: int = 0) -> list[str]:
         else:
             lines.append(f"{pad}{key}: {_scalar(value)}")
     return lines
-
-
-STORY_SKELETON = """Viết câu chuyện ở đây: hoàn cảnh, việc làm, con số cụ thể, điều người xung quanh nói về {name}.
-
-## Việc làm
-
-Thay đoạn này bằng việc làm tiêu biểu.
-
-## Sức lan toả
-
-Thay đoạn này bằng kết quả và sự ghi nhận.
-"""
 
 
 def schema_line(record_path: str) -> str:

@@ -144,11 +144,11 @@ def _where(d: Diagnostic, shown: str, headers: list[str]) -> str:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, help="bảng tính .xlsx hoặc .csv, dòng tiêu đề theo mẫu")
+    parser.add_argument("file", type=Path, metavar="TỆP", help="bảng tính .xlsx hoặc .csv, dòng tiêu đề theo mẫu")
     parser.add_argument("--skip-invalid", action="store_true",
                         help="vẫn ghi các dòng hợp lệ, liệt kê các dòng bị bỏ qua")
     parser.add_argument("--template", action="store_true",
-                        help=f"không nhập: ghi bảng tính mẫu vào FILE (như tệp {TEMPLATE_NAME} trên trang)")
+                        help=f"không nhập: ghi bảng tính mẫu vào TỆP (như tệp {TEMPLATE_NAME} trên trang)")
 
 
 def run(args: argparse.Namespace, ctx: Context, exemplars: Path, err: TextIO | None = None,

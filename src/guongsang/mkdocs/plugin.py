@@ -459,8 +459,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         settings = self.settings(config)
-        for path in (settings.exemplars, settings.catalog, settings.contests):
-            if path and path.exists():
-                server.watch(str(path))
-        preview.watch_natively(server)
+        theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        folders = (settings.exemplars, settings.catalog, settings.contests, settings.columns, *theme)
+        preview.watch_content(server, [p for p in folders if p and p.exists()], settings.root)
         return server

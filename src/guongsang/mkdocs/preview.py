@@ -13,7 +13,10 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+from . import watch
 
 ENV = "GUONGSANG_PREVIEW"  # set by ``guongsang serve``
 DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -66,23 +69,9 @@ def nav_sources(nav: Any) -> set[str]:
     return set()
 
 
-def watch_natively(server: Any) -> None:
-    """Have MkDocs' live-reload server learn of edits from the operating system (inotify, FSEvents …) instead
-    of polling: MkDocs stats every watched file twice a second, which at thousands of records costs CPU the
-    rebuild needs and up to half a second before an edit is noticed. ``GUONGSANG_POLL=1`` keeps polling (for
-    folders shared into containers, where file events may not arrive)."""
-    if os.environ.get("GUONGSANG_POLL") == "1" or not hasattr(server, "_watched_paths"):
-        return
-    from watchdog.observers import Observer
-
-    watched = dict(server._watched_paths)
-    for path, count in watched.items():
-        for _ in range(count):
-            server.unwatch(path)
-    server.observer = Observer()
-    for path, count in watched.items():
-        for _ in range(count):
-            server.watch(path)
+def watch_content(server: Any, extra: list[Path], root: Path) -> None:
+    """Rebuild once per change of content under what MkDocs watches and ``extra`` (see :mod:`.watch`)."""
+    watch.install(server, extra, root)
 
 
 class HideDirtyWarning(logging.Filter):

@@ -103,6 +103,8 @@ CODES: dict[str, Code] = _codes(
      "Tên tệp chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ `nguyen-van-an.md`."),
     ("GS070", "Thiếu câu chuyện", "Viết câu chuyện về gương điển hình bên dưới dòng `---` thứ hai."),
     ("GS071", "Giá trị bị lặp", "Xoá giá trị trùng trong danh sách."),
+    ("GS072", "Câu chuyện còn dòng mẫu",
+     "Viết nội dung thật thay cho các dòng mẫu của khung (“Thay đoạn này bằng…”), hoặc giữ `draft: true`."),
     ("GS080", "Danh mục không hợp lệ", "Sửa tệp danh mục trong content/catalog/ theo thông báo."),
     ("GS081", "Tệp kế hoạch không hợp lệ", "Sửa tệp kế hoạch trong content/plans/ theo thông báo."),
     ("GS082", "Kế hoạch tham chiếu giá trị không có",
@@ -190,13 +192,14 @@ def render(diagnostics: list[Diagnostic], fmt: str = "text") -> str:
     return "\n".join(d.text() for d in ordered)
 
 
-def summary(diagnostics: list[Diagnostic], files: int) -> str:
-    """A closing line in Vietnamese: how many errors and warnings in how many files."""
+def summary(diagnostics: list[Diagnostic], files: int, contest_files: int = 0) -> str:
+    """A closing line in Vietnamese: how many errors and warnings in how many records (and contest files)."""
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = len(diagnostics) - errors
+    checked = f"{files} hồ sơ" + (f" và {contest_files} tệp cuộc thi viết" if contest_files else "")
     if not diagnostics:
-        return f"Đã kiểm tra {files} hồ sơ: không có lỗi."
-    return f"Đã kiểm tra {files} hồ sơ: {errors} lỗi, {warnings} cảnh báo."
+        return f"Đã kiểm tra {checked}: không có lỗi."
+    return f"Đã kiểm tra {checked}: {errors} lỗi, {warnings} cảnh báo."
 
 
 def did_you_mean(word: str, choices: list[str]) -> str:

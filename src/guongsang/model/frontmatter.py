@@ -213,6 +213,48 @@ def _flow_depth(source: str) -> int:
     return deepest
 
 
+_OPENERS = {'"': "dấu ngoặc kép “\"”", "'": "dấu nháy đơn “'”", "[": "dấu ngoặc vuông “[”",
+            "{": "dấu ngoặc nhọn “{”"}
+_VALUE_START = re.compile(r"\s*(?:-\s+)*(?:[^'\"\[{#\s][^#]*?:(?:\s+|$))?(?:-\s+)*")
+
+
+def _closes(line: str, start: int) -> bool:
+    """Whether the quoted or bracketed value opening at ``start`` closes on the same line."""
+    opener, depth, quote, i = line[start], 0, "", start
+    while i < len(line):
+        char = line[i]
+        if quote:
+            if char == "\\" and quote == '"':
+                i += 1
+            elif char == quote and line[i + 1:i + 2] == "'" == quote:
+                i += 1  # '' inside single quotes
+            elif char == quote:
+                quote = ""
+                if opener == char:
+                    return True
+        elif char in "\"'" and (i == start or line[i - 1] in " ,[{"):
+            quote = char
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                return True
+        i += 1
+    return False
+
+
+def _unclosed(source: str, failed_at: int) -> tuple[int, int, str] | None:
+    """(line, column, opener) of the last quote or bracket left open on its line, at or before the line where
+    YAML failed (0-based); None when every line closes what it opens."""
+    found = None
+    for n, line in enumerate(source.split("\n")[:failed_at + 1]):
+        start = _VALUE_START.match(line).end()  # type: ignore[union-attr]
+        if start < len(line) and line[start] in _OPENERS and not _closes(line, start):
+            found = (n, start, line[start])
+    return found
+
+
 def parse_yaml(source: str, doc: Document, line_offset: int = 0) -> None:
     """Parse YAML into ``doc.data`` and its position tables; problems go to ``doc.diagnostics``."""
     first_line = line_offset + 1
@@ -229,9 +271,14 @@ def parse_yaml(source: str, doc: Document, line_offset: int = 0) -> None:
         # An unclosed quote is reported at the end of the text; the opening quote is more helpful.
         mark = exc.context_mark if "end of stream" in problem and exc.context_mark else exc.problem_mark
         mark = mark or exc.context_mark
-        line = (mark.line + first_line) if mark else first_line
-        col = (mark.column + 1) if mark else 1
-        doc.diagnostics.append(Diagnostic(doc.path, line, col, "GS003", f"lỗi cú pháp YAML: {_explain(problem)}"))
+        at = _unclosed(source, mark.line if mark else 0)
+        if at is not None:  # a quote or bracket left open: the error is where it opens, not where YAML gave up
+            line, col = at[0] + first_line, at[1] + 1
+            what = f"{_OPENERS[at[2]]} mở ở đây chưa được đóng; thêm dấu đóng ở cuối giá trị."
+        else:
+            line = (mark.line + first_line) if mark else first_line
+            col, what = ((mark.column + 1) if mark else 1), _explain(problem)
+        doc.diagnostics.append(Diagnostic(doc.path, line, col, "GS003", f"lỗi cú pháp YAML: {what}"))
         return
     except _TooBig:
         doc.diagnostics.append(Diagnostic(doc.path, first_line, 1, "GS003",

@@ -25,6 +25,7 @@ from .catalog import Catalog, Entry, Table
 from .diagnostics import Diagnostic, Severity, did_you_mean, is_error
 from .frontmatter import Document
 from .memo import Checked, RecordMemo
+from .placeholders import placeholder_lines
 from .places import Gazetteer, Locality, LocalityError
 from .privacy import flatten
 from .records import Award, Consent, Exemplar, Image, Source, Withdrawn, scan
@@ -269,6 +270,11 @@ def _resolve(doc: Document, file: Path, ctx: Context) -> _Resolved:
     if not doc.body.strip():
         doc.diagnostics.append(Diagnostic(doc.path, doc.body_line, 1, "GS070",
                                           "chưa có câu chuyện bên dưới phần thông tin hồ sơ."))
+    if data.get("draft") is not True:  # a draft may keep the skeleton of ``guongsang new``; a published record not
+        for line, text in placeholder_lines(doc.body):
+            doc.diagnostics.append(Diagnostic(doc.path, doc.body_line + line, 1, "GS072",
+                                              f"câu chuyện còn dòng mẫu “{text}”: viết nội dung thật thay cho dòng "
+                                              "này, hoặc giữ “draft: true” đến khi viết xong."))
     return out
 
 

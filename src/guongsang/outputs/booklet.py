@@ -1,7 +1,8 @@
 """The printed booklet ("tài liệu tuyên truyền"): a cover, a table of contents and one page per exemplar.
 
-Exemplars are chosen by plan, movement, locality (province) or year. Each page carries the photo, name,
-locality, awards, achievements, an excerpt of the story and a QR code to the exemplar's page on the site.
+Exemplars are chosen by plan, movement, locality (any area, written as everywhere else) or year. Each page
+carries the photo, name, locality, awards, achievements, an excerpt of the story and a QR code to the
+exemplar's page on the site.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ from pathlib import Path
 
 from ..filecache import cached_file, file_digest, key
 from ..model.catalog import Catalog
+from ..model.places import LocalityError, gazetteer
 from ..model.records import Exemplar
+from ..model.scope import PROVINCE, resolve_area
+from ..model.text import slugify
 from ..site.derive import Site, exemplar_url
-from .printing import render_html, write_pdf
+from .printing import render_html, stable_url, write_pdf
 
 SELECTORS = ("plan", "movement", "locality", "year")
 EXCERPT_CHARS = 650
@@ -66,10 +70,7 @@ def select(site: Site, catalog: Catalog, by: str, value: str, limit: int | None 
         chosen = [e for e in site.exemplars if entry in e.movements]
         title, value = f"Phong trào “{entry.label}”", entry.code
     elif by == "locality":
-        chosen = [e for e in site.exemplars if value in (e.locality.province.slug, e.locality.province.key)]
-        if not chosen:
-            raise BookletError(f"không có gương nào ở địa phương “{value}” (ghi như trong đường dẫn, ví dụ ha-noi).")
-        title = chosen[0].locality.province.name
+        chosen, title, value = _in_area(site, value)
     elif by == "year":
         if not value.isdigit():
             raise BookletError(f"năm “{value}” không hợp lệ.")
@@ -81,6 +82,19 @@ def select(site: Site, catalog: Catalog, by: str, value: str, limit: int | None 
         chosen = sorted(chosen, key=lambda e: (not e.featured, e.newest_key))[:limit]
     chosen.sort(key=lambda e: (e.name_key, e.slug))
     return Selection(by, value, title, subtitle, tuple(chosen))
+
+
+def _in_area(site: Site, written: str) -> tuple[list[Exemplar], str, str]:
+    """The exemplars of a locality written as everywhere else (code, "ha-noi", "quận Thanh Xuân, Hà Nội" …),
+    the area's name and a slug for the booklet's file."""
+    try:
+        area = resolve_area(gazetteer(), written)
+    except LocalityError as exc:
+        raise BookletError(exc.message) from None
+    chosen = [e for e in site.exemplars if area.contains(e)]
+    if not chosen:
+        raise BookletError(f"không có gương nào ở {area.label}.")
+    return chosen, area.label, area.unit.slug if area.kind == PROVINCE else slugify(area.label)
 
 
 _MARKUP = re.compile(r"^#{1,6}\s+|[*_`>]+|!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)", re.M)
@@ -105,7 +119,7 @@ def render(selection: Selection, site_url: str, theme: Path, today: dt.date, cac
     base = site_url.rstrip("/") + "/"
     pages = [{"exemplar": e, "url": base + exemplar_url(e.slug), "excerpt": excerpt(e.body),
               "achievements": e.achievements[:MAX_ACHIEVEMENTS], "awards": e.awards[:MAX_AWARDS],
-              "photo": e.image.path.as_uri() if e.image else ""} for e in selection.exemplars]
+              "photo": stable_url(e.image.path) if e.image else ""} for e in selection.exemplars]
     html = render_html(theme, "booklet.html", selection=selection, pages=pages, today=today, site_url=base)
     if cache_dir is None:
         return write_pdf(html, today, theme)
