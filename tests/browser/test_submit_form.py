@@ -115,7 +115,7 @@ def test_answers_survive_a_reload_until_cleared(form):
     form.locator("[data-gs-restored]").wait_for()
     assert form.locator("#gs-f-title").input_value() == "Người giữ rừng đầu nguồn"
     assert form.locator('input[name=movements][value="Dân vận khéo"]').is_checked()
-    form.get_by_role("button", name="Xoá biểu mẫu, bắt đầu lại").click()
+    form.get_by_role("button", name="Xóa biểu mẫu, bắt đầu lại").click()
     form.reload()
     assert form.locator("#gs-f-title").input_value() == ""
     assert form.locator("[data-gs-restored]").is_hidden()
