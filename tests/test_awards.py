@@ -109,3 +109,16 @@ def test_an_unknown_placeholder_in_a_level_pattern_is_reported(tmp_path):
     _, problems = load_catalog(catalog, tmp_path)
     assert [(p.code, "{quận}" in p.message) for p in problems] == [("GS080", True)]
 
+
+
+def test_posters_list_awards_highest_first_with_their_authority(ctx, tmp_path, catalog):
+    from guongsang.outputs.posters import poster_html
+
+    base = _exemplar(ctx, tmp_path)
+    local = _award(catalog, "giay-khen", "chu-tich-ubnd-xa", 2024)
+    province = _award(catalog, "bang-khen", "chu-tich-ubnd-tinh", 2022)
+    awards = (dataclasses.replace(local, authority="Chủ tịch UBND X"),
+              dataclasses.replace(province, authority="Chủ tịch UBND Y"))
+    html = poster_html(dataclasses.replace(base, awards=awards), "Gương sáng", "https://example.org/", tmp_path,
+                       ROOT / "theme")
+    assert html.index("Chủ tịch UBND Y, 2022") < html.index("Chủ tịch UBND X, 2024")
