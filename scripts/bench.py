@@ -128,7 +128,7 @@ def output_kind(relative: Path) -> str:
         return "images and cards"
     if relative.name in FEED_NAMES:
         return "feeds"
-    if parts[0] == "du-lieu" and relative.suffix in {".json", ".csv"}:
+    if parts[0] == "du-lieu" and relative.suffix in {".json", ".csv", ".gz"}:
         return "open data"
     if parts[0] == "pagefind":
         return "search index"

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from random import Random
 
+from guongsang.model.award_periods import fits
 from guongsang.model.catalog import Catalog, Entry
 from guongsang.model.catalogues import load_catalog
 from guongsang.model.places import Gazetteer, LocalityError, Unit, gazetteer
@@ -1451,6 +1452,9 @@ class Generator:
                 award["decision"] = self.decision(level, field_code)
             if rng.random() < 0.6:
                 award["date"] = a_date(rng, ayear)
+            when = award.get("date")
+            if not fits(self.levels[level], when or dt.date(ayear, 1, 1), when or dt.date(ayear, 12, 31)):
+                continue  # a level not in office then (district chairs after 30 June 2025)
             award["_authority"] = self.authority(level, place, field_code, unit)
             out.append(award)
         out.sort(key=lambda a: (a["year"], a["_form"], a["_level"]))

@@ -403,3 +403,12 @@ def test_mkdocs_build_strict_passes(root, tmp_path):
                           cwd=root, env=env, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert (tmp_path / "s" / "index.html").is_file()
+
+
+def test_a_record_in_a_divided_ward_names_every_current_ward_and_island_districts_are_zones(built):
+    page = (built / "guong" / "tran-van-khiem" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'Nay thuộc <a href="[^"]*/phuong-khuong-dinh/">phường Khương Đình</a> hoặc '
+                     r'<a href="[^"]*/phuong-phuong-liet/">Phương Liệt</a>', page)
+    zone = (built / "guong" / "chi-hoi-phu-nu-tieu-thuong-cho-con-dao" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="[^"]*/ho-chi-minh/dac-khu-con-dao/">Đặc khu Côn Đảo</a>', zone)
+    assert (built / "dia-phuong" / "ho-chi-minh" / "dac-khu-con-dao" / "index.html").is_file()

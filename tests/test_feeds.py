@@ -76,7 +76,8 @@ def test_every_feed_parses_without_errors(site, written):
         feed = json.loads(path.read_text(encoding="utf-8"))
         assert feed["version"] == "https://jsonfeed.org/version/1.1"
         assert {"title", "home_page_url", "feed_url", "items"} <= feed.keys()
-        assert all({"id", "url", "title", "content_html", "date_published"} <= item.keys() for item in feed["items"])
+        assert all({"id", "url", "title", "summary", "date_published"} <= item.keys() for item in feed["items"])
+        assert all(item.keys() & {"content_html", "content_text"} for item in feed["items"])  # JSON Feed needs one
 
 
 @pytest.mark.parametrize("name", ["rss.xml", "atom.xml"])
@@ -153,3 +154,33 @@ def test_term_feeds_follow_their_list_and_pages_announce_them(site):
     links = alternates(term)
     assert [href for _, _, href in links][:3] == [f"{term.url}rss.xml", f"{term.url}atom.xml", f"{term.url}feed.json"]
     assert alternates(site.term("year", "2023"))[0][2] == "rss.xml"  # no feed of its own: the site's
+
+
+def test_only_the_site_and_column_feeds_carry_the_story_the_others_title_summary_image_link(site, written):
+    out, _ = written
+    exemplar = site.exemplars[0]
+    ward = exemplar.locality.ward
+    term = site.term("ward", f"{exemplar.locality.province.key}/{ward.key}")
+    assert term is not None and (out / term.url / "rss.xml").is_file()  # a current ward has its feeds
+    movement = site.term("movement", exemplar.movements[0].code)
+    for each in (term, movement, site.term("province", exemplar.locality.province.key)):
+        url = each.url
+        feed = json.loads((out / url / "feed.json").read_text(encoding="utf-8"))
+        assert len(feed["items"]) == min(FEED_ITEMS, len(each.exemplars))
+        assert all("content_html" not in item and item["content_text"] == item["summary"] for item in feed["items"])
+        assert any("image" in item for item in feed["items"]) and all(item["url"] for item in feed["items"])
+        rss = feedparser.parse((out / url / "rss.xml").read_bytes())
+        assert not rss.bozo and all("content" not in e and e.summary for e in rss.entries)
+        assert "Câu chuyện" not in (out / url / "atom.xml").read_text(encoding="utf-8")
+    full = json.loads((out / "feed.json").read_text(encoding="utf-8"))
+    assert len(full["items"]) == FEED_ITEMS == 20 and all("Câu chuyện" in i["content_html"] for i in full["items"])
+
+
+def test_column_feeds_carry_the_full_story(site, tmp_path):
+    from guongsang.site.derive import Term
+
+    column = Term("column", "cot", "Chuyên mục thử", "chuyen-muc/cot/", exemplars=site.exemplars[:3])
+    site = dataclasses.replace(site, columns=[column])
+    write_feeds(site, context(), tmp_path)
+    feed = json.loads((tmp_path / "chuyen-muc/cot/feed.json").read_text(encoding="utf-8"))
+    assert len(feed["items"]) == 3 and all("Câu chuyện" in item["content_html"] for item in feed["items"])

@@ -18,6 +18,8 @@ NEW_STYLE = re.compile(r"(?<![qQ])(?:[oO][áàảãạéèẻẽẹ]|[uU][ýỳ�
 UI_FILES = ("theme/**/*.html", "theme/**/*.js", "theme/**/*.css", "src/guongsang/**/*.py", "content/catalog/*.yml",
             "content/gioi-thieu/*.md", "content/*.md", "content/columns/README.md", "mkdocs.yml",
             ".github/ISSUE_TEMPLATE/*.yml", "schema/*.json")
+# Where the other spelling is the subject (collation treats "Hoà" and "Hòa" as one word), not UI text.
+ABOUT_SPELLING = {"src/guongsang/model/text.py"}
 
 
 def new_style(text: str) -> list[str]:
@@ -34,6 +36,8 @@ def test_ui_text_uses_one_spelling():
     found = []
     for pattern in UI_FILES:
         for path in sorted(ROOT.glob(pattern)):
+            if path.relative_to(ROOT).as_posix() in ABOUT_SPELLING:
+                continue
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
                 found += [f"{path.relative_to(ROOT)}:{number}: {word}" for word in new_style(line)]
     assert found == []

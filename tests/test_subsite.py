@@ -3,6 +3,7 @@ shared corpus — only its exemplars, and pages, feeds, search and open data tha
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -42,7 +43,9 @@ def test_district_site_holds_only_the_districts_exemplars(district, corpus):
     assert expected and expected != {e.slug for e in corpus}
     assert _slugs(district) == expected
     data = json.loads((district / "du-lieu" / "exemplars.json").read_text(encoding="utf-8"))
-    assert {r["slug"] for r in data["records"]} == expected
+    records = [r for p in data["provinces"]
+               for r in json.loads(gzip.decompress((district / "du-lieu" / p["file"]).read_bytes()))["records"]]
+    assert {r["slug"] for r in records} == expected and [p["file"] for p in data["provinces"]] == ["ha-noi.json.gz"]
     assert data["scope"] == "Quận Thanh Xuân (cũ), Thành phố Hà Nội"
     for page in district.rglob("*.html"):  # no page links to an exemplar outside the district
         linked = set(re.findall(r'href="[^"]*guong/([a-z0-9-]+)/"', page.read_text(encoding="utf-8")))

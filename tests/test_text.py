@@ -55,6 +55,7 @@ def test_fold_equals_its_definition_on_any_text():
     from guongsang.model.text import fold
 
     def reference(text: str) -> str:
+        text = text.replace("\u00d0", "Đ").replace("\u00f0", "đ")  # the eth typed for Đ is Đ
         decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
         return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
@@ -67,3 +68,28 @@ def test_fold_equals_its_definition_on_any_text():
 
     check()
     assert fold("Đồng Nai – Nguyễn Văn Hùng") == "dong nai – nguyen van hung"
+
+
+def test_eth_typed_for_d_with_stroke_is_d_with_stroke_everywhere():
+    from guongsang.model.text import collation_key, compact, fold, nfc, slugify
+
+    assert nfc("Ðà Nẵng ðông") == "Đà Nẵng đông"
+    assert slugify("Ðà Nẵng") == "da-nang" and fold("Ð") == "d" and compact("Ðà Lạt") == "dalat"
+    assert collation_key("Ðà Lạt")[:2] == collation_key("Đà Lạt")[:2]
+
+
+def test_numbered_units_sort_by_number_and_roman_numerals_are_names():
+    from guongsang.model.text import sorted_vi
+
+    written = ["Phường 10", "Phường IV", "Phường 2", "Phường 1", "Phường 02b", "Xã 3"]
+    assert sorted_vi(written) == ["Phường 1", "Phường 2", "Phường 02b", "Phường 10", "Phường IV", "Xã 3"]
+
+
+def test_spelling_variants_of_one_name_sort_together():
+    from guongsang.model.text import sorted_vi
+
+    # "Hoà" (old tone placement) and "Hòa" are one name: nothing sorts between them.
+    names = sorted_vi(["Hòa", "Hoá", "Hoà", "Hoa", "Thuý", "Thúy", "Thuỳ"])
+    assert abs(names.index("Hoà") - names.index("Hòa")) == 1
+    assert abs(names.index("Thuý") - names.index("Thúy")) == 1
+    assert names.index("Hoa") < names.index("Hoà") < names.index("Hoá")

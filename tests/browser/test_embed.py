@@ -66,6 +66,12 @@ def _snippet(served: Path) -> str:
     return html.unescape(re.search(r'<textarea id="gs-embed-code"[^>]*>(.*?)</textarea>', page, re.S).group(1))
 
 
+def _place_snippet(served: Path, url: str) -> str:
+    """The snippet a ward's page offers in its "Nhúng vào cổng thông tin" box."""
+    page = (served / "guongsang" / url / "index.html").read_text(encoding="utf-8")
+    return html.unescape(re.search(r'<textarea id="gs-embed-code"[^>]*>(.*?)</textarea>', page, re.S).group(1))
+
+
 def _frame_height(page) -> int:
     return page.evaluate("parseInt(document.querySelector('[data-guongsang-column] iframe').style.height)")
 
@@ -118,6 +124,34 @@ def test_embed_options_choose_item_count_and_dark_theme(page, sites):
     size = sum(len(p.read_bytes()) for p in (sites["served"] / "guongsang" / "nhung" / COLUMN / "index.html",
                                               sites["served"] / "guongsang" / "nhung" / "nhung.css"))
     assert size <= 30_000
+
+
+def test_a_dark_visitor_sees_light_embeds_unless_the_portal_asks_for_dark(browser, sites, root):
+    """A portal page (white) embeds a column and a current ward; the visitor's browser prefers dark."""
+    site = load(Settings.at(root, today=TODAY)).site
+    ward = max((w for p in site.sections["places"] for w in p.children), key=lambda w: w.count)
+    column = _snippet(sites["served"])
+    place = _place_snippet(sites["served"], ward.url).replace('data-items="5"', 'data-items="5" data-theme="dark"')
+    assert 'data-guongsang-place="' in place
+    (sites["portal"] / "toi.html").write_text(
+        "<!doctype html><html lang='vi'><head><meta charset='utf-8'><title>Cổng thông tin phường</title></head>"
+        f"<body style='background:#fff'><h1>Cổng thông tin điện tử</h1>{column}{place}</body></html>",
+        encoding="utf-8")
+    context = browser.new_context(locale="vi-VN", color_scheme="dark", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{sites['portal_url']}toi.html")
+    assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+    page.frame_locator("[data-guongsang-column] iframe").locator(".gsn-item").first.wait_for()
+    page.frame_locator("[data-guongsang-place] iframe").locator(".gsn-item").first.wait_for()
+    light = next(f for f in page.frames if f"/nhung/{COLUMN}/" in f.url)
+    dark = next(f for f in page.frames if f"/nhung/{ward.url}" in f.url)
+    assert light.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
+    assert light.evaluate("getComputedStyle(document.body).color") == "rgb(31, 31, 31)"
+    assert dark.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(30, 31, 36)"
+    assert "giao-dien=toi" in dark.url
+    names = dark.locator(".gsn-item:not([hidden]) .gsn-name").all_inner_texts()
+    assert names and set(names) <= {e.name for e in ward.exemplars}
+    context.close()
 
 
 def test_column_page_copies_its_snippet(page, sites):

@@ -159,6 +159,8 @@ class ExemplarIn(_Strict):
     field: Text = Field(description="Lĩnh vực (mã hoặc tên trong danh mục lĩnh vực a–m).")
     locality: Text = Field(description="Nơi sinh sống/công tác, ghi như thời điểm đề xuất, ví dụ "
                                        "“phường Khương Trung, quận Thanh Xuân, Hà Nội”.")
+    current_ward: str | None = Field(None, description="Phường, xã hiện nay (từ 1/7/2025) khi phường, xã cũ ở "
+                                                       "“locality” đã chia về nhiều nơi, ví dụ “phường Phương Liệt”.")
     unit: Text = Field(description="Đơn vị đề xuất (ví dụ: UBND phường Khương Trung).")
     plan: str | None = Field(None, description="Kế hoạch mà gương được đề xuất theo: mã, số hiệu (ví dụ "
                                                "“4257/KH-UBND”) hoặc tên kế hoạch trong content/plans/.")

@@ -55,7 +55,7 @@ class Area:
         if self.kind == PROVINCE:
             return loc.province.key == self.unit.key
         if self.kind == WARD:
-            return loc.province.key == self.province.key and loc.ward is not None and loc.ward.key == self.unit.key
+            return loc.province.key == self.province.key and any(w.key == self.unit.key for w in loc.wards)
         if self.kind == LEGACY_PROVINCE:
             return loc.legacy_province is not None and loc.legacy_province.key == self.unit.key
         return (loc.legacy_district is not None and loc.legacy_province is not None

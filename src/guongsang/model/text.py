@@ -22,11 +22,15 @@ _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _LETTER_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
 
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+# The Icelandic eth (Ð U+00D0, ð U+00F0) looks like Đ and is typed for it by some keyboards and fonts.
+_ETH = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ"})
+_WORD_OR_NUMBER = re.compile(r"\d+|\D")
 
 
 def nfc(text: str) -> str:
-    """Return ``text`` in Unicode NFC (macOS and some keyboards produce NFD)."""
-    return unicodedata.normalize("NFC", text)
+    """Return ``text`` in Unicode NFC (macOS and some keyboards produce NFD), with Ð typed for Đ made Đ."""
+    text = unicodedata.normalize("NFC", text)
+    return text.translate(_ETH) if "\u00d0" in text or "\u00f0" in text else text
 
 
 def fold(text: str) -> str:
@@ -40,7 +44,7 @@ def fold(text: str) -> str:
 
 def fold_char(ch: str) -> str:
     """One character without its diacritics (đ → d): the definition :func:`fold` applies per character."""
-    decomposed = unicodedata.normalize("NFD", ch.replace("đ", "d").replace("Đ", "D"))
+    decomposed = unicodedata.normalize("NFD", ch.translate(_ETH).replace("đ", "d").replace("Đ", "D"))
     return "".join(part for part in decomposed if not unicodedata.combining(part))
 
 
@@ -65,9 +69,10 @@ def compact(text: str) -> str:
     return _SLUG_JUNK.sub("", fold(text))
 
 
+@lru_cache(maxsize=4096)
 def _split_letter(ch: str) -> tuple[str, int]:
     """Split one NFC character into its base letter (with ă/â/ê/ô/ơ/ư/đ kept) and its tone rank."""
-    lowered = ch.lower()
+    lowered = ch.lower().translate(_ETH)
     if lowered == "đ":
         return "đ", 0
     decomposed = unicodedata.normalize("NFD", lowered)
@@ -87,18 +92,25 @@ def _split_letter(ch: str) -> tuple[str, int]:
 def collation_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
     """Sort key for Vietnamese: base letters first (a < ă < â < b … d < đ …), then tones, then case.
 
+    Numbers sort by value ("Phường 2" before "Phường 10"); Roman numerals are letters ("Phường IV").
+    The tone counts once per word wherever its mark sits, so "Hoà" and "Hòa" sort together.
     Digits and punctuation sort before letters; unknown letters after, by code point.
     """
     primary: list[int] = []
     secondary: list[int] = []
-    for ch in nfc(text):
-        base, tone = _split_letter(ch)
-        if base in _LETTER_RANK:
-            primary.append(1000 + _LETTER_RANK[base])
-        elif base.isspace():
+    for word in nfc(text).split(" "):
+        if primary:
             primary.append(0)
-        else:
-            primary.append(ord(base) if ord(base) < 1000 else 2000 + ord(base))
+        tone = 0
+        for piece in _WORD_OR_NUMBER.findall(word):
+            if piece.isdigit():
+                digits = piece.lstrip("0") or "0"
+                primary += [48, len(digits), *(ord(d) for d in digits)]
+                continue
+            base, mark = _split_letter(piece)
+            primary.append(1000 + _LETTER_RANK[base] if base in _LETTER_RANK
+                           else ord(base) if ord(base) < 1000 else 2000 + ord(base))
+            tone = tone or mark
         secondary.append(tone)
     return tuple(primary), tuple(secondary), text
 

@@ -20,10 +20,10 @@ from pydantic import BaseModel, ValidationError
 from ..filecache import process_pool
 from ..outputs.images import ImageProblem
 from ..outputs.images import inspect as inspect_image
-from . import frontmatter, trust
+from . import award_periods, frontmatter, trust
 from .awards import authority
 from .catalog import Catalog, Entry, Table
-from .diagnostics import Diagnostic, did_you_mean, is_error
+from .diagnostics import Diagnostic, Severity, did_you_mean, is_error
 from .frontmatter import Document
 from .memo import Checked, RecordMemo
 from .places import Gazetteer, Locality, LocalityError
@@ -247,8 +247,16 @@ def _resolve(doc: Document, file: Path, ctx: Context) -> _Resolved:
     if (written := _text(data.get("locality"))) is not None:
         try:
             out.locality = ctx.gazetteer.resolve(written)
+            if out.locality.note:
+                doc.diagnostics.append(Diagnostic(doc.path, *doc.where(("locality",)), "GS033", out.locality.note,
+                                                  Severity.WARNING))
         except LocalityError as exc:
             doc.diagnostics.append(doc.error(("locality",), exc.code, exc.message))
+    if out.locality is not None and (ward := _text(data.get("current_ward"))) is not None:
+        try:
+            out.locality = ctx.gazetteer.choose_ward(out.locality, ward)
+        except LocalityError as exc:
+            doc.diagnostics.append(doc.error(("current_ward",), exc.code, exc.message))
     images = data.get("images")
     for i, image in enumerate(images if isinstance(images, list) else []):
         if isinstance(image, dict) and (src := _text(image.get("src"))) is not None:
@@ -299,6 +307,8 @@ def check_document(doc: Document, file: Path, ctx: Context) -> Exemplar | None:
     except ValidationError as exc:
         doc.diagnostics.extend(pydantic_diagnostic(doc, e) for e in exc.errors())
     got = _resolve(doc, file, ctx)
+    if raw is not None:
+        doc.diagnostics.extend(award_periods.check(doc, raw.awards, got.awards, ctx.catalog))
     trust.check(doc, ctx.today)
     if raw is None or is_error(doc.diagnostics):
         return None

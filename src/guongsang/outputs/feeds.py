@@ -1,10 +1,12 @@
 """Feeds: RSS 2.0 and Atom (written with ``feedgen``) and JSON Feed 1.1, for the whole site, each movement,
-each province, each legacy district and each column.
+each province, each current ward, each legacy district and each column.
 
-Every feed holds at most :data:`FEED_ITEMS` items, newest first (see ``published.py``), each with the full
-story, its summary, the first image as enclosure and a GUID that does not change when the site moves
-(a UUID from the exemplar's slug). Entries are prepared once per exemplar and the items of every feed are
-picked in one pass over the site's exemplars, so the work grows linearly with the corpus.
+Every feed holds at most :data:`FEED_ITEMS` items, newest first (see ``published.py``), each with its title,
+summary, link, the first image as enclosure and a GUID that does not change when the site moves (a UUID from
+the exemplar's slug). Only the site-wide feed and the columns' feeds (what portals and readers subscribe to)
+carry the full story too (contest feeds carry the entries' text): the thousands of place and movement feeds stay
+small. Entries are prepared once per exemplar and the items of every feed are picked in one pass over the site's
+exemplars, so the work grows linearly with the corpus.
 """
 
 from __future__ import annotations
@@ -30,8 +32,8 @@ from ..site.contest_views import contest_url, entry_url
 from ..site.derive import FEED_FILES, Site, Term, exemplar_url, feed_url
 from ..site.published import newest_first, published_on
 
-FEED_ITEMS = 10  # like WordPress: at 10,000 records the districts alone hold ~7,000 items
-FEED_SECTIONS = ("movement", "province", "district", "column")  # taxonomies whose lists have feeds
+FEED_ITEMS = 20  # items per feed (#24): at 10,000 records the wards and districts hold ~2,000 feeds
+FEED_SECTIONS = ("movement", "province", "ward", "district", "column")  # taxonomies whose lists have feeds
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 MEDIA_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml", "json": "application/feed+json"}
 FORMAT_NAMES = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
@@ -82,7 +84,7 @@ class Entry:
     url: str
     title: str
     summary: str
-    html: str
+    html: str  # the full text ("" in a feed of summaries)
     date: dt.datetime
     categories: tuple[str, ...]
     image: Enclosure | None
@@ -96,6 +98,7 @@ class FeedSpec:
     base: str  # URL of the list the feed follows ("" for the whole site)
     items: list[Exemplar] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)  # items prepared already (contest entries)
+    full: bool = False  # items carry the full story (the site-wide feed and the columns')
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,8 @@ class FeedContext:
 
 def specs(site: Site, today: dt.date, limit: int = FEED_ITEMS) -> list[FeedSpec]:
     """Every feed of the site with its items: one pass over the exemplars, newest first."""
-    out = [FeedSpec("site", "Gương điển hình mới", "Gương điển hình tiên tiến, người tốt việc tốt mới nhất.", "")]
+    out = [FeedSpec("site", "Gương điển hình mới", "Gương điển hình tiên tiến, người tốt việc tốt mới nhất.", "",
+                    full=True)]
     by_term: dict[int, FeedSpec] = {}
     terms = [t for name in ("movements", "places", "legacy") for t in _walk(site.sections.get(name, []))]
     for term in terms:
@@ -148,7 +152,7 @@ def specs(site: Site, today: dt.date, limit: int = FEED_ITEMS) -> list[FeedSpec]
                     spec.items.append(exemplar)
     for term in site.columns:  # columns already hold their items, newest first
         out.append(FeedSpec(f"column/{term.key}", term.label, term.description or term.label, term.url,
-                            term.exemplars[:limit]))
+                            term.exemplars[:limit], full=True))
     return out
 
 
@@ -162,20 +166,23 @@ def _term_key(term: Term) -> str:
     return f"{term.parent.key}/{term.key}" if term.parent else term.key
 
 
-def entry(exemplar: Exemplar, ctx: FeedContext) -> Entry:
+def entry(exemplar: Exemplar, ctx: FeedContext, full: bool = True) -> Entry:
+    """One exemplar as a feed item; with ``full``, the story as HTML (links made absolute) too."""
     page = ctx.absolute(exemplar_url(exemplar.slug))
     image = None
     published = ctx.image_of(exemplar)
     if published is not None and exemplar.image is not None:
         url, kind, length, width, height = published
         image = Enclosure(ctx.absolute(url), exemplar.image.alt, length, kind, width, height)
-    story = _LINK.sub(lambda m: f'{m.group(1)}{urljoin(page, m.group(2))}"', ctx.story(exemplar))
-    header = _ITEM.render(e=exemplar, image=image, place=exemplar.locality.current_label)
+    html = ""
+    if full:
+        story = _LINK.sub(lambda m: f'{m.group(1)}{urljoin(page, m.group(2))}"', ctx.story(exemplar))
+        html = xml_safe(_ITEM.render(e=exemplar, image=image, place=exemplar.locality.current_label) + story)
     published = dt.datetime.combine(published_on(exemplar, ctx.today), dt.time(), VIETNAM)
     categories = tuple(dict.fromkeys([*(m.label for m in exemplar.movements), exemplar.field.label,
                                       exemplar.kind.label, exemplar.locality.province.name]))
-    return Entry(guid(exemplar), page, xml_safe(exemplar.title), xml_safe(exemplar.summary),
-                 xml_safe(header + story), published, categories, image)
+    return Entry(guid(exemplar), page, xml_safe(exemplar.title), xml_safe(exemplar.summary), html, published,
+                 categories, image)
 
 
 def _title(spec: FeedSpec, ctx: FeedContext) -> str:
@@ -215,7 +222,8 @@ def _generator(spec: FeedSpec, entries: list[Entry], ctx: FeedContext):
         fe.title(item.title)
         fe.link(href=item.url, rel="alternate", type="text/html")
         fe.summary(item.summary)
-        fe.content(item.html, type="html")
+        if item.html:
+            fe.content(item.html, type="html")
         fe.published(item.date)
         fe.updated(item.date)
         for category in item.categories:
@@ -250,7 +258,8 @@ def json_feed(spec: FeedSpec, entries: list[Entry], ctx: FeedContext) -> bytes:
 
 
 def _json_item(item: Entry) -> dict:
-    out = {"id": item.id, "url": item.url, "title": item.title, "content_html": item.html, "summary": item.summary,
+    text = {"content_html": item.html} if item.html else {"content_text": item.summary}  # JSON Feed needs one
+    out = {"id": item.id, "url": item.url, "title": item.title, **text, "summary": item.summary,
            "date_published": item.date.isoformat(), "date_modified": item.date.isoformat(),
            "tags": list(item.categories)}
     if item.image is not None:
@@ -296,10 +305,11 @@ def write_feeds(site: Site, ctx: FeedContext, out: Path, limit: int = FEED_ITEMS
                 write: Callable[[bytes, Path], None] = write_file) -> int:
     """Write every feed in every format below ``out`` with ``write`` (which makes the folders); returns the
     number of files written."""
-    cache: dict[str, Entry] = {}
+    cache: dict[tuple[str, bool], Entry] = {}
     written = 0
     for spec in [*specs(site, ctx.today, limit), *contest_specs(site, ctx, limit)]:
-        entries = [cache.get(e.slug) or cache.setdefault(e.slug, entry(e, ctx)) for e in spec.items] + spec.entries
+        entries = [cache.get((e.slug, spec.full)) or cache.setdefault((e.slug, spec.full), entry(e, ctx, spec.full))
+                   for e in spec.items] + spec.entries
         files = {**xml_feeds(spec, entries, ctx), "json": json_feed(spec, entries, ctx)}
         for fmt in FEED_FILES:
             write(files[fmt], out / feed_url(spec.base, fmt))

@@ -1,18 +1,24 @@
-"""Open data: every published record's public fields as ``du-lieu/exemplars.json`` and ``.csv``.
+"""Open data: every published record's public fields, as the open-data page (``/du-lieu/``) offers them.
+
+- ``du-lieu/<province>.json.gz``: the JSON of every public field, one gzip-compressed file per current province
+  (deterministic: no name or time in the gzip header, so builds stay byte-identical);
+- ``du-lieu/exemplars.json``: the index — what the files hold (fields, count, date) and one entry per province
+  with its file, record count and size;
+- ``du-lieu/exemplars.csv``: every record without the story, uncompressed (metadata for spreadsheets).
 
 Built from an explicit allow-list (:data:`FIELDS`): a field reaches the files only when it is named here, so
 consent details, private notes or anything a later schema adds stay out unless someone decides otherwise.
-Drafts and withdrawn records are never included. Past :data:`SHARD_SIZE` records the data is split into
-numbered parts that ``exemplars.json`` lists.
+Drafts and withdrawn records are never included.
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
-import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -21,8 +27,8 @@ from ..model.records import Exemplar
 from ..site.derive import OPEN_DATA, Site, exemplar_url
 from ..site.published import newest_first, published_on
 
-SHARD_SIZE = 5_000
 BASENAME = "exemplars"
+CSV_LEFT_OUT = frozenset({"story"})  # the CSV is for spreadsheets: the story stays in the JSON
 
 # (name, Vietnamese description, value) — the only fields that are ever published.
 FIELDS: list[tuple[str, str, Callable[[Exemplar, Any], Any]]] = [
@@ -40,6 +46,9 @@ FIELDS: list[tuple[str, str, Callable[[Exemplar, Any], Any]]] = [
     ("province_code", "Mã tỉnh, thành phố", lambda e, c: e.locality.province.code),
     ("ward", "Phường, xã (từ 1/7/2025)", lambda e, c: e.locality.ward.name if e.locality.ward else ""),
     ("ward_code", "Mã phường, xã", lambda e, c: e.locality.ward.code if e.locality.ward else ""),
+    ("wards", "Mọi phường, xã (từ 1/7/2025) của hồ sơ: phường, xã cũ bị chia về nhiều nơi có nhiều mục",
+     lambda e, c: [w.name for w in e.locality.wards]),
+    ("ward_codes", "Mã của mọi phường, xã đó", lambda e, c: [w.code for w in e.locality.wards]),
     ("legacy_province", "Tỉnh, thành phố trước 1/7/2025",
      lambda e, c: e.locality.legacy_province.name if e.locality.legacy_province else ""),
     ("legacy_district", "Quận, huyện trước 1/7/2025",
@@ -88,12 +97,17 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
+def csv_fields() -> list[str]:
+    return [name for name, _, _ in FIELDS if name not in CSV_LEFT_OUT]
+
+
 def to_csv(records: list[dict[str, Any]]) -> bytes:
+    names = csv_fields()
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([name for name, _, _ in FIELDS])
+    writer.writerow(names)
     for rec in records:
-        writer.writerow([_csv_cell(rec[name]) for name, _, _ in FIELDS])
+        writer.writerow([_csv_cell(rec[name]) for name in names])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel opens Vietnamese text correctly
 
 
@@ -101,14 +115,41 @@ def _json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-def parts(count: int, size: int = SHARD_SIZE) -> int:
-    return max(1, math.ceil(count / size))
+def gzipped(data: bytes) -> bytes:
+    """gzip without a file name and with mtime 0: the same bytes in, the same bytes out."""
+    return gzip.compress(data, compresslevel=9, mtime=0)
 
 
-def write_open_data(site: Site, ctx: Any, out: Path, size: int = SHARD_SIZE) -> list[str]:
-    """Write the open data files below ``out``; returns their site-relative URLs, index first.
+@dataclass(frozen=True)
+class ProvinceFile:
+    """One province's share of the open data: ``du-lieu/<slug>.json.gz``."""
 
-    ``ctx`` supplies ``site_url``, ``site_name``, ``today`` and ``scope``
+    code: str
+    name: str
+    slug: str
+    count: int
+
+    @property
+    def file(self) -> str:
+        return f"{self.slug}.json.gz"
+
+
+def province_files(exemplars: list[Exemplar]) -> list[ProvinceFile]:
+    """The provinces of the public ``exemplars`` with how many each holds, by province code."""
+    counts: dict[str, int] = {}
+    units = {}
+    for e in exemplars:
+        if public(e):
+            province = e.locality.province
+            counts[province.code] = counts.get(province.code, 0) + 1
+            units[province.code] = province
+    return [ProvinceFile(code, units[code].name, units[code].slug, counts[code]) for code in sorted(counts)]
+
+
+def write_open_data(site: Site, ctx: Any, out: Path) -> list[str]:
+    """Write the open data files below ``out``; returns their site-relative URLs, index first, CSV last.
+
+    ``ctx`` supplies ``site_url``, ``site_name``, ``today``, ``scope`` and ``image_of``
     (a :class:`~guongsang.outputs.feeds.FeedContext`).
     """
     folder = out / OPEN_DATA
@@ -117,19 +158,20 @@ def write_open_data(site: Site, ctx: Any, out: Path, size: int = SHARD_SIZE) -> 
     head = {"title": f"Dữ liệu mở — {ctx.site_name}", "scope": ctx.scope or "toàn bộ",
             "generated": ctx.today.isoformat(), "count": len(exemplars),
             "fields": {name: text for name, text, _ in FIELDS}, "documentation": urljoin(ctx.site_url, f"{OPEN_DATA}/")}
-    written = [f"{OPEN_DATA}/{BASENAME}.json"]
-    if parts(len(exemplars), size) == 1:
-        records = [record(e, ctx) for e in exemplars]
-        (folder / f"{BASENAME}.json").write_bytes(_json({**head, "records": records}))
-        (folder / f"{BASENAME}.csv").write_bytes(to_csv(records))
-        return [*written, f"{OPEN_DATA}/{BASENAME}.csv"]
+    records = {e.slug: record(e, ctx) for e in exemplars}
+    by_province: dict[str, list[dict[str, Any]]] = {}
+    for e in exemplars:
+        by_province.setdefault(e.locality.province.code, []).append(records[e.slug])
     listing = []
-    for number in range(1, parts(len(exemplars), size) + 1):
-        records = [record(e, ctx) for e in exemplars[(number - 1) * size: number * size]]
-        name = f"{BASENAME}-{number}"
-        (folder / f"{name}.json").write_bytes(_json({**head, "part": number, "records": records}))
-        (folder / f"{name}.csv").write_bytes(to_csv(records))
-        listing.append({"json": f"{name}.json", "csv": f"{name}.csv", "count": len(records)})
-        written += [f"{OPEN_DATA}/{name}.json", f"{OPEN_DATA}/{name}.csv"]
-    (folder / f"{BASENAME}.json").write_bytes(_json({**head, "parts": listing}))
-    return written
+    for province in province_files(exemplars):
+        mine = by_province[province.code]
+        data = gzipped(_json({**head, "province": province.name, "province_code": province.code, "count": len(mine),
+                              "records": mine}))
+        (folder / province.file).write_bytes(data)
+        listing.append({"province": province.name, "province_code": province.code, "count": province.count,
+                        "file": province.file, "bytes": len(data)})
+    (folder / f"{BASENAME}.csv").write_bytes(to_csv(list(records.values())))
+    (folder / f"{BASENAME}.json").write_bytes(_json({**head, "provinces": listing, "csv": f"{BASENAME}.csv",
+                                                     "csv_fields": csv_fields()}))
+    return [f"{OPEN_DATA}/{BASENAME}.json", *(f"{OPEN_DATA}/{p['file']}" for p in listing),
+            f"{OPEN_DATA}/{BASENAME}.csv"]

@@ -76,7 +76,7 @@ def filters(exemplar: Exemplar) -> dict[str, list[str]]:
         "phong-trao": [m.label for m in exemplar.movements],
         "linh-vuc": [exemplar.field.label],
         "tinh": [loc.province.name],
-        "phuong-xa": [loc.ward.name] if loc.ward else [],
+        "phuong-xa": [w.name for w in loc.wards],
         "quan-huyen-cu": [f"{loc.legacy_district.name}, {loc.legacy_province.name}"]
         if loc.legacy_district and loc.legacy_province else [],
         "nam": [str(exemplar.year)],

@@ -17,23 +17,23 @@ from ..editors.spreadsheet import TEMPLATE_NAME
 from ..model.contests import VISIBILITY
 from ..model.places import gazetteer
 from ..model.records import Exemplar, Image
-from ..outputs.embed import snippet
+from ..outputs.embed import embeddable, snippet
 from ..outputs.feeds import FEED_ITEMS, FORMAT_NAMES, MEDIA_TYPES, alternates
 from ..outputs.images import published_names, widths_for
 from ..outputs.media import Media, card_uri
-from ..outputs.opendata import SHARD_SIZE
+from ..outputs.opendata import province_files
 from ..outputs.search import FILTERS, SORT_YEAR, locality_line
 from ..site.contest_views import entry_url
 from ..site.derive import (
     FEED_FILES,
     Site,
-    embed_url,
     exemplar_url,
     feed_url,
     image_file_url,
     plan_json_url,
     plan_url,
     poster_url,
+    term_embed_url,
 )
 from ..site.progress import STATUS_LABELS
 from ..site.published import published_on
@@ -106,6 +106,6 @@ def install(env: Any, site: Site, today: dt.date, media: Media | None = None) ->
     # Propagation: feeds announced in page heads, feed and embed URLs, the snippet a portal pastes.
     env.globals.update(gs_feed_formats=[(fmt, FORMAT_NAMES[fmt]) for fmt in FEED_FILES], gs_feed_items=FEED_ITEMS,
                        gs_feed_media=MEDIA_TYPES,
-                       gs_open_data_parts=-(-len(site.exemplars) // SHARD_SIZE) or 1)
+                       gs_open_data=province_files(site.exemplars))
     env.filters.update(gs_alternates=lambda page: alternates(page.term if page else None), gs_feed_url=feed_url,
-                       gs_embed_url=embed_url, gs_snippet=snippet)
+                       gs_embed_url=term_embed_url, gs_embeddable=embeddable, gs_snippet=snippet)

@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 SUBMIT_URL = "gui-cau-chuyen/"
 SUBMIT_INTRO = """Kể cho chúng tôi về một người, một tập thể hay một gia đình bình dị mà cao đẹp ở nơi bạn sống,
 làm việc.
-Điền biểu mẫu dưới đây: trang kiểm tra ngay từng mục (như khi hồ sơ được kiểm tra trên GitHub) rồi tạo sẵn
-**tệp hồ sơ** để bạn mở trên GitHub hoặc tải về gửi cơ quan thi đua – khen thưởng. Mục có dấu * là bắt buộc.
+Điền biểu mẫu dưới đây: trang kiểm tra ngay từng mục rồi soạn sẵn **hồ sơ** để bạn gửi thư điện tử cho cơ
+quan thi đua – khen thưởng hoặc tải tệp về; không cần tài khoản nào. Mục có dấu * là bắt buộc.
 """
 
 PER_PAGE = 24
@@ -91,6 +91,16 @@ def feed_url(base: str, fmt: str) -> str:
 
 def embed_url(column: str) -> str:
     return f"{EMBED}/{column}/"
+
+
+EMBED_SECTIONS = ("column", "province", "ward", "district")  # lists a portal can embed
+
+
+def term_embed_url(term: Term) -> str:
+    """A list's embed page: ``nhung/<column>/`` for a column, ``nhung/<the list's URL>`` for a place."""
+    return embed_url(term.key) if term.section == "column" else f"{EMBED}/{term.url}"
+
+
 def image_file_url(slug: str, name: str, width: int, fmt: str) -> str:
     """One rendition of an exemplar's image: ``guong/SLUG/NAME-640.webp``."""
     return f"{EXEMPLARS}/{slug}/{name}-{width}.{fmt}"
@@ -243,7 +253,7 @@ def _place_terms(exemplars: list[Exemplar], gaz: Gazetteer) -> list[Term]:
         unit = gaz.provinces[key]
         provinces[key] = Term("province", key, unit.name, f"{PLACES}/{unit.slug}/", unit=unit, exemplars=members)
     for province in provinces.values():
-        wards = _bucket(province.exemplars, lambda e: [e.locality.ward.key] if e.locality.ward else [])
+        wards = _bucket(province.exemplars, lambda e: [w.key for w in e.locality.wards])
         for key, members in wards.items():
             unit = gaz.wards[province.key][key]
             legacy = gaz.legacy_wards_of(province.key, key)

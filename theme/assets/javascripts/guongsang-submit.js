@@ -1,17 +1,25 @@
 // "Gửi câu chuyện": checks the answers with the record validator's rules and messages (both generated from the
-// Python field list into #gs-form-config), then writes the record file exactly as `guongsang new` would.
+// Python field list into #gs-form-config), then writes the record file exactly as `guongsang new` would and
+// offers it by e-mail to the office (a mailto: carrying the text), as a download, copied, or on GitHub.
 const config = JSON.parse(document.getElementById("gs-form-config").textContent);
 const { repo, branch } = JSON.parse(document.getElementById("gs-form-repo").textContent);
+const words = JSON.parse(document.getElementById("gs-form-words").textContent);
 const form = document.querySelector("[data-gs-form]");
 const result = document.querySelector("[data-gs-result]");
 const byKey = Object.fromEntries(config.fields.map((f) => [f.key, f]));
+const messages = { ...config.messages, consent: words.consent }; // the page names parts of the form, not YAML keys
 const MAX_URL = 8000; // longer addresses are refused by GitHub's servers: the download is offered instead
+// Longer mailto: addresses are cut or refused by some mail programs (Windows hands programs at most a few
+// thousand characters): past this, the e-mail carries a short note and the reader attaches or pastes the file.
+const MAX_MAILTO = 8000;
 
 const fold = (s) => s.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 const slugify = (s) => fold(s).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
 const compact = (s) => fold(s).replace(/[^a-z0-9]+/g, "");
 const chars = (s) => [...s].length;
-const say = (key, params) => config.messages[key].replace(/\{(\w+)\}/g, (_, name) => String(params[name]));
+const say = (key, params) => messages[key].replace(/\{(\w+)\}/g, (_, name) => String(params[name]));
+const fill = (template, params) => template.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ""));
+const named = (field) => `“${field.label}”`; // the field as the form shows it ("“Tóm tắt”", not "summary")
 
 function value(field) {
   if (field.widget === "multi") {
@@ -51,21 +59,21 @@ function problemsOf(field, a) {
   const block = field.path.length > 1 ? String(field.path[0]) : "";
   if (v === undefined) {
     const needed = field.required || (field.blockRequired && block && blockFilled(a, block));
-    return needed ? [field.key === "story" ? say("story", {}) : say("missing", { name: field.name })] : [];
+    return needed ? [field.key === "story" ? say("story", {}) : say("missing", { name: named(field) })] : [];
   }
   const found = [];
   const { minLength, maxLength, minimum } = field.limits;
   if (typeof v === "string") {
     if (field.widget === "number") {
-      if (!/^\d+$/.test(v)) return [say("not_int", { name: field.name, value: v })];
+      if (!/^\d+$/.test(v)) return [say("not_int", { name: named(field), value: v })];
       const year = Number(v);
       if (year < minimum || year > config.lastYear) {
         found.push(say("year", { year, first: config.firstYear, last: config.lastYear }));
       }
     } else if (minLength && chars(v) < minLength) {
-      found.push(say("too_short", { name: field.name, limit: minLength }));
+      found.push(say("too_short", { name: named(field), limit: minLength }));
     } else if (maxLength && chars(v) > maxLength) {
-      found.push(say("too_long", { name: field.name, size: chars(v), limit: maxLength }));
+      found.push(say("too_long", { name: named(field), size: chars(v), limit: maxLength }));
     }
     if (field.widget === "date") {
       const problem = checkDate(v);
@@ -231,8 +239,19 @@ function restore() {
   form.querySelector("[data-gs-restored]").hidden = false;
 }
 
+// -- the movements, grouped by field: each group says how many are ticked and opens when it has some ------------
+
+function countPicked(openPicked) {
+  for (const group of form.querySelectorAll("[data-gs-choice-group]")) {
+    const picked = group.querySelectorAll("input:checked").length;
+    group.querySelector("[data-gs-picked]").textContent = picked ? `(đã chọn ${picked})` : "";
+    if (openPicked && picked) group.open = true;
+  }
+}
+
 form.addEventListener("input", save);
 form.addEventListener("change", save);
+form.addEventListener("change", () => countPicked(false));
 form.querySelector("[data-gs-reset]").addEventListener("click", () => {
   try { localStorage.removeItem(STORE); } catch { /* nothing kept */ }
   form.reset();
@@ -241,8 +260,10 @@ form.querySelector("[data-gs-reset]").addEventListener("click", () => {
   summarize({});
   result.hidden = true;
   form.querySelector("[data-gs-restored]").hidden = true;
+  countPicked(false);
 });
 restore();
+countPicked(true);
 
 // -- wiring ------------------------------------------------------------------------------------------------------
 
@@ -267,11 +288,12 @@ form.addEventListener("submit", (event) => {
   const text = recordText(a, path);
   result.querySelector("[data-gs-filename]").textContent = path;
   result.querySelector("[data-gs-preview]").textContent = text;
+  offerMail(a, path, text);
   const github = result.querySelector("[data-gs-github]");
   const query = `filename=${encodeURIComponent(path)}&value=${encodeURIComponent(text)}`;
   github.href = `${repo}/new/${branch}?${query}`;
   const tooLong = github.href.length > MAX_URL;
-  github.hidden = !repo || tooLong;
+  github.hidden = tooLong;
   result.querySelector("[data-gs-too-long]").hidden = !tooLong;
   result.dataset.text = text;
   result.dataset.filename = path.split("/").pop();
@@ -288,4 +310,35 @@ result.querySelector("[data-gs-download]").addEventListener("click", () => {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+});
+
+// -- e-mail to the office, and the text copied -----------------------------------------------------------------
+
+function offerMail(a, path, text) {
+  const mail = result.querySelector("[data-gs-mail]");
+  if (!mail) return;
+  const filename = path.split("/").pop();
+  const subject = fill(words.subject, { name: a.name });
+  const address = (body) => `mailto:${mail.dataset.gsOffice}?subject=${encodeURIComponent(subject)}` +
+    `&body=${encodeURIComponent(body)}`;
+  const params = { office: mail.dataset.gsOfficeName, title: a.title, name: a.name, filename };
+  const full = address(`${fill(words.mailFull, params)}${text}`);
+  const fits = full.length <= MAX_MAILTO;
+  mail.href = fits ? full : address(fill(words.mailShort, params));
+  result.querySelector("[data-gs-mail-short]").hidden = fits;
+}
+
+result.querySelector("[data-gs-copy-record]").addEventListener("click", async () => {
+  const status = result.querySelector("[data-gs-copy-record-status]");
+  try {
+    await navigator.clipboard.writeText(result.dataset.text);
+  } catch {
+    const area = document.createElement("textarea");
+    area.value = result.dataset.text;
+    document.body.append(area);
+    area.select();
+    document.execCommand("copy");
+    area.remove();
+  }
+  status.textContent = "Đã sao chép nội dung hồ sơ: dán vào thư gửi cơ quan.";
 });
