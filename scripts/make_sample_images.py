@@ -1,19 +1,20 @@
 #!/usr/bin/env python3
-"""Generate the abstract illustrations used by the sample exemplar records.
+"""Generate the illustrations used by the sample exemplar records.
 
-Every image listed under ``images:`` in a record's front matter is drawn here: a warm gradient, a few soft
-circles, one pictogram (or a row/grid of small pictograms) and the initials in a badge. Nothing is a photo
-and no face is drawn. The record's ``alt`` text is the drawing's specification, so what the alt says is what
-the picture shows:
+Every image listed under ``images:`` in a record's front matter is drawn here: a scene (a street, hills, a
+coast, fields or a sunrise, laid out at random per image) in the tones of one colour, and a pictogram in the
+foreground — or, for "nhiều …", a group of small pictograms, each in its own colour, size and tilt (a row of
+books is a shelf of books of different colours and heights). Nothing is a photo and no person is drawn. The
+record's ``alt`` text is the drawing's specification, so what the alt says is what the picture shows:
 
-* the pictogram comes from the words after "minh hoạ" (``cuốn sách mở``, ``tấm khiên``, ``trái tim`` …);
+* the pictogram comes from the words after "minh họa" (``cuốn sách mở``, ``tấm khiên``, ``trái tim`` …);
   "nhiều … xếp thành hàng/lưới" draws a row or grid of small ones;
-* the background colour comes from the words after "nền" (``cam ấm``, ``xanh biển nhạt`` …);
-* the initials come from "chữ viết tắt XX".
+* the scene from "giữa dãy phố", "giữa đồi núi", "bên bờ biển", "giữa cánh đồng" or "dưới nắng sớm";
+* the colour from the words after "tông" or "nền" (``cam ấm``, ``xanh biển nhạt`` …).
 
-Where the alt says none of these, the record's ``field`` chooses the pictogram and colour and its ``name``
-gives the initials. Output is deterministic (fixed seed, derived per image from its path; no network, no
-downloaded fonts): 640×480 JPEG, quality 78, lowered step by step only if a file would exceed 40 KB.
+Where the alt says none of these, the record's ``field`` chooses the pictogram and colour, and the image's path
+the scene. Output is deterministic (fixed seed, derived per image from its path; no network, no downloaded
+fonts): 640×480 JPEG, quality 78, lowered step by step only if a file would exceed 40 KB.
 
 Usage (from the project root)::
 
@@ -33,7 +34,10 @@ import zlib
 from pathlib import Path
 
 import yaml
-from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFilter
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sample_scenes import SCENE_WORDS, SCENES, draw_scene
 
 SEED = 20250701
 WIDTH, HEIGHT = 640, 480
@@ -41,11 +45,9 @@ SCALE = 2  # drawn at twice the size, then reduced: smooth edges without antiali
 QUALITY = 78
 MAX_BYTES = 40 * 1024
 CREAM = (255, 248, 236)
-FONT_CANDIDATES = [
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-    "/usr/share/fonts/dejavu/DejaVuSans-Bold.ttf",
-    "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf",
-]
+# The colours of the small pictograms of a group, mixed into the image's colour: no two neighbours alike.
+GROUP_TINTS = [(214, 64, 60), (56, 120, 190), (240, 180, 40), (70, 150, 90), (150, 90, 170), (236, 120, 60),
+               (40, 150, 150), (200, 90, 130)]
 
 # -- colours ---------------------------------------------------------------------------------------
 # Colour words of the alt texts ("nền cam ấm", "nền xanh biển nhạt"); longer names first when matching.
@@ -154,71 +156,25 @@ FIELD_MOTIFS = {
     "cai-cach-hanh-chinh": "document",
     "cong-nghe-thong-tin": "phone",
 }
-NAME_PREFIXES = re.compile(r"^(hộ gia đình|gia đình|hộ|ông|bà|anh|chị|cô|thầy|bác sĩ)\s+", re.I)
-ABBREVIATIONS = [("câu lạc bộ", "CLB"), ("hợp tác xã", "HTX"), ("công đoàn", "CĐ"), ("chi hội phụ nữ", "PN")]
 
 
-def initials_from_name(name: str, kind: str) -> str:
-    low = name.lower()
-    for phrase, abbr in ABBREVIATIONS:
-        if low.startswith(phrase):
-            return abbr
-    while NAME_PREFIXES.match(name):
-        name = NAME_PREFIXES.sub("", name, count=1)
-    words = [w for w in re.split(r"[\s,]+", name) if w]
-    if kind.startswith(("tập", "tap")):
-        caps = [w for w in words if w[:1].isupper()]
-        return "".join(w[0] for w in caps[-2:]).upper() or "?"
-    return "".join(w[0] for w in words[-2:]).upper() or "?"
-
-
-def plan(alt: str, record: dict) -> dict:
-    """Motif, colour, initials and layout for one image, read from its alt (fallback: the record)."""
+def plan(alt: str, record: dict, seed: int = 0) -> dict:
+    """Motif, scene, colour and layout for one image, read from its alt (fallback: the record, the seed)."""
     text = unicodedata.normalize("NFC", alt)
     low = text.lower()
     motif = next((m for words, m in MOTIF_WORDS if words in low), None)
     motif = motif or FIELD_MOTIFS.get(str(record.get("field", "")), "heart")
-    bg = re.search(r"nền ([^,.;]+)", low)
+    scene = next((sc for words, sc in SCENE_WORDS if words in low), None) or SCENES[seed % len(SCENES)]
+    bg = re.search(r"(?:tông|nền) ([^,.;]+)", low)
     colour = parse_colour(bg.group(1)) if bg else None
     colour = colour or parse_colour(FIELD_COLOURS.get(str(record.get("field", "")), "cam ấm"))
-    abbr = re.search(r"chữ viết tắt ([^\s,.;]+)", text)
-    initials = abbr.group(1) if abbr else initials_from_name(str(record.get("name", "")), str(record.get("kind", "")))
     layout = "single"
     if "nhiều" in low:
         layout = "grid" if "lưới" in low else "row"
-    return {"motif": motif, "colour": colour, "initials": initials if layout == "single" else "", "layout": layout}
+    return {"motif": motif, "scene": scene, "colour": colour, "layout": layout}
 
 
 # -- drawing ---------------------------------------------------------------------------------------
-def _font(size: int):
-    for path in FONT_CANDIDATES:
-        if Path(path).is_file():
-            return ImageFont.truetype(path, size)
-    try:
-        return ImageFont.load_default(size=size)  # Pillow ≥ 10.1
-    except TypeError:
-        return ImageFont.load_default()
-
-
-def _background(colour, rng: random.Random) -> Image.Image:
-    w, h = WIDTH * SCALE, HEIGHT * SCALE
-    light = _mix(colour, CREAM, 0.55)
-    dark = _mix(colour, (60, 30, 20), 0.12)
-    vertical = Image.linear_gradient("L").resize((w, h))
-    horizontal = Image.linear_gradient("L").rotate(90).transpose(Image.Transpose.FLIP_LEFT_RIGHT).resize((w, h))
-    mask = ImageChops.add(vertical.point(lambda v: v * 6 // 10), horizontal.point(lambda v: v * 4 // 10))
-    img = Image.composite(Image.new("RGB", (w, h), dark), Image.new("RGB", (w, h), light), mask)
-    overlay = Image.new("RGBA", (w, h), (0, 0, 0, 0))
-    d = ImageDraw.Draw(overlay)
-    for _ in range(7):
-        r = rng.randint(60, 260) * SCALE // 2
-        x, y = rng.randint(-r // 2, w), rng.randint(-r // 2, h)
-        d.ellipse((x - r, y - r, x + r, y + r), fill=(255, 255, 255, rng.randint(18, 42)))
-    overlay = overlay.filter(ImageFilter.GaussianBlur(6 * SCALE))
-    img.paste(overlay, (0, 0), overlay)
-    return img
-
-
 def _heart_points(cx, cy, s):
     pts = []
     for i in range(72):
@@ -379,45 +335,77 @@ def draw_motif(d: ImageDraw.ImageDraw, motif: str, cx: float, cy: float, s: floa
         d.ellipse((cx - s, cy - s, cx + s, cy + s), fill=CREAM, outline=ink, width=lw)
 
 
-def render(spec: dict, seed: int) -> Image.Image:
-    rng = random.Random(seed)
-    img = _background(spec["colour"], rng)
+def _shelf(d: ImageDraw.ImageDraw, w: int, h: int, rng: random.Random, colour) -> None:
+    """A row of books: a shelf of spines of different colours, widths, heights and tilts."""
+    board = h * rng.uniform(0.72, 0.8)
+    x = w * rng.uniform(0.06, 0.12)
+    d.rectangle((x - w * 0.03, board, w - x + w * 0.03, board + h * 0.035), fill=_mix(colour, (60, 35, 20), 0.6))
+    k = 0
+    while x < w * 0.88:
+        bw, bh = w * rng.uniform(0.035, 0.065), h * rng.uniform(0.28, 0.46)
+        spine = _mix(GROUP_TINTS[(k * 3) % len(GROUP_TINTS)], colour, rng.uniform(0.1, 0.35))
+        lean = bw * rng.choice((0, 0, 0, 0.6, -0.6))
+        d.polygon([(x, board), (x + bw, board), (x + bw + lean, board - bh), (x + lean, board - bh)], fill=spine,
+                  outline=_mix(spine, (40, 25, 20), 0.5), width=max(2, int(bw * 0.06)))
+        for band in (0.15, 0.8):
+            y = board - bh * band
+            d.line([(x + lean * band, y), (x + bw + lean * band, y)], fill=_mix(spine, CREAM, 0.6),
+                   width=max(2, h // 160))
+        x += bw + w * rng.uniform(0.002, 0.012)
+        k += 1
+
+
+def group_item(motif: str, s: float, colour, tint) -> Image.Image:
+    """One small pictogram on its own transparent layer, its cream parts tinted."""
+    size = int(s * 3)
+    layer = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw_motif(ImageDraw.Draw(layer), motif, size / 2, size / 2, s, colour)
+    rgb = ImageChops.multiply(layer.convert("RGB"), Image.new("RGB", layer.size, _mix(tint, CREAM, 0.45)))
+    rgb.putalpha(layer.getchannel("A"))
+    return rgb
+
+
+def _group(img: Image.Image, spec: dict, rng: random.Random) -> None:
+    """Many small pictograms, each in its own colour, size and tilt, in a loose row or grid."""
     w, h = img.size
+    rows = 3 if spec["layout"] == "grid" else 2
+    cols = 4
+    offset = rng.randrange(len(GROUP_TINTS))
+    for k in range(rows * cols):
+        r, c = divmod(k, cols)
+        s = h * (0.1 if rows == 3 else 0.13) * rng.uniform(0.75, 1.15)
+        item = group_item(spec["motif"], s, spec["colour"], GROUP_TINTS[(offset + k * 3) % len(GROUP_TINTS)])
+        item = item.rotate(rng.uniform(-18, 18), resample=Image.Resampling.BICUBIC, expand=True)
+        x = w * (c + 0.5) / cols + rng.uniform(-14, 14) * SCALE - item.width / 2
+        y = h * (r + 0.5) / rows + rng.uniform(-10, 10) * SCALE - item.height / 2
+        img.paste(item, (int(x), int(y)), item)
+
+
+def _subject(img: Image.Image, spec: dict, rng: random.Random) -> None:
+    """The one large pictogram, somewhere in the foreground, with a soft shadow."""
+    w, h = img.size
+    s = h * rng.uniform(0.2, 0.26)  # in the upper part: a caption laid over the lower third hides no subject
+    x, y = w * rng.choice((0.3, 0.5, 0.7)) + rng.uniform(-20, 20) * SCALE, h * rng.uniform(0.36, 0.42)
     shadow = Image.new("RGBA", img.size, (0, 0, 0, 0))
     layer = Image.new("RGBA", img.size, (0, 0, 0, 0))
-    ds, dl = ImageDraw.Draw(shadow), ImageDraw.Draw(layer)
-    if spec["layout"] == "single":
-        positions = [(w * 0.42, h * 0.47, h * 0.3)]
-    else:
-        rows = 3 if spec["layout"] == "grid" else 2
-        cols = 4
-        positions = [
-            (
-                w * (k + 0.5) / cols + rng.uniform(-8, 8) * SCALE,
-                h * (r + 0.5) / rows + rng.uniform(-6, 6) * SCALE,
-                h * (0.11 if rows == 3 else 0.14) * rng.uniform(0.85, 1.05),
-            )
-            for r in range(rows)
-            for k in range(cols)
-        ]
-    for x, y, s in positions:
-        draw_motif(ds, spec["motif"], x + s * 0.08, y + s * 0.1, s, (40, 25, 20))
-        draw_motif(dl, spec["motif"], x, y, s, spec["colour"])
+    draw_motif(ImageDraw.Draw(shadow), spec["motif"], x + s * 0.08, y + s * 0.1, s, (40, 25, 20))
+    draw_motif(ImageDraw.Draw(layer), spec["motif"], x, y, s, spec["colour"])
     alpha = shadow.getchannel("A").point(lambda v: v * 35 // 100)
     shadow = Image.new("RGBA", img.size, (40, 25, 20, 0))
     shadow.putalpha(alpha.filter(ImageFilter.GaussianBlur(5 * SCALE)))
     img.paste(shadow, (0, 0), shadow)
     img.paste(layer, (0, 0), layer)
-    if spec["initials"]:
-        d = ImageDraw.Draw(img)
-        font = _font(int(h * 0.13))
-        box = d.textbbox((0, 0), spec["initials"], font=font)
-        tw, th = box[2] - box[0], box[3] - box[1]
-        pad = h * 0.04
-        x1, y1 = w - h * 0.07, h - h * 0.07
-        x0, y0 = x1 - tw - 2 * pad, y1 - th - 2 * pad
-        d.rounded_rectangle((x0, y0, x1, y1), radius=pad, fill=_mix(spec["colour"], (50, 25, 15), 0.5))
-        d.text((x0 + pad - box[0], y0 + pad - box[1]), spec["initials"], font=font, fill=CREAM)
+
+
+def render(spec: dict, seed: int) -> Image.Image:
+    rng = random.Random(seed)
+    img = draw_scene(spec["scene"], (WIDTH * SCALE, HEIGHT * SCALE), spec["colour"], rng)
+    if spec["layout"] == "single":
+        _subject(img, spec, rng)
+    elif spec["motif"] == "book" and spec["layout"] == "row":
+        _shelf(ImageDraw.Draw(img), *img.size, rng, spec["colour"])
+    else:
+        _group(img, spec, rng)
     return img.resize((WIDTH, HEIGHT), Image.Resampling.LANCZOS)
 
 
@@ -467,11 +455,12 @@ def main(argv: list[str] | None = None) -> int:
                     missing += 1
                     print(f"thiếu: {relative}")
                 continue
-            spec = plan(str(image.get("alt", "")), record)
-            size = save(render(spec, SEED ^ zlib.crc32(relative.encode("utf-8"))), target)
+            seed = SEED ^ zlib.crc32(relative.encode("utf-8"))
+            spec = plan(str(image.get("alt", "")), record, seed)
+            size = save(render(spec, seed), target)
             total += size
             count += 1
-            print(f"{size / 1024:6.1f} KB  {relative}  [{spec['motif']}, {spec['layout']}]")
+            print(f"{size / 1024:6.1f} KB  {relative}  [{spec['scene']}, {spec['motif']}, {spec['layout']}]")
     print(f"{count} ảnh, tổng {total} byte ({total / 1024 / 1024:.2f} MB)" + (f", thiếu {missing}" if missing else ""))
     return 1 if missing else 0
 

@@ -182,7 +182,7 @@ def test_social_meta_on_every_kind_of_page(page, site_url, site):
         assert response.ok and response.headers["content-type"] == meta["og:image:type"] == kind
     page.goto(f"{site_url}guong/{exemplar.slug}/")
     assert page.locator('meta[property="og:type"]').get_attribute("content") == "article"
-    assert page.locator('meta[property="og:title"]').get_attribute("content") == exemplar.title
+    assert page.locator('meta[property="og:title"]').get_attribute("content") == f"{exemplar.name} — {exemplar.title}"
 
 
 def test_print_shows_the_story_without_the_site_chrome(page, site_url, site):

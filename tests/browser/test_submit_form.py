@@ -142,7 +142,7 @@ def test_answers_survive_a_reload_until_cleared(form):
     assert form.locator('input[name=movements][value="Dân vận khéo"]').is_visible()  # its group opens
     assert form.locator('input[name=movements][value="Dân vận khéo"]').is_checked()
     assert "(đã chọn 1)" in form.locator("[data-gs-choice-group][open] summary").inner_text()
-    form.get_by_role("button", name="Xoá biểu mẫu, bắt đầu lại").click()
+    form.get_by_role("button", name="Xóa biểu mẫu, bắt đầu lại").click()
     form.reload()
     assert form.locator("#gs-f-title").input_value() == ""
     assert form.locator("[data-gs-restored]").is_hidden()

@@ -255,7 +255,7 @@ def run(args: argparse.Namespace, ctx: Context, exemplars: Path, err: TextIO | N
         return 1
     print(f"Đã tạo {path}", file=out)
     if answers.get("draft") and not args.draft:
-        print("Hồ sơ đang là bản nháp (draft: true): viết câu chuyện thay cho khung có sẵn, rồi xoá dòng "
+        print("Hồ sơ đang là bản nháp (draft: true): viết câu chuyện thay cho khung có sẵn, rồi xóa dòng "
               "“draft: true” để đăng.", file=err)
     return 0
 

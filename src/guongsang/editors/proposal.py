@@ -84,7 +84,7 @@ _DECLARED: tuple[FormField, ...] = (
               placeholder="Hiến 320 m² đất và vận động 14 hộ cùng góp đất mở rộng đường liên thôn."),
     FormField("achievements", ("achievements",), "Thành tích tiêu biểu", "lines", G_MAIN,
               note="Mỗi dòng một thành tích."),
-    FormField("tags", ("tags",), "Từ khoá", "lines", G_MAIN, note="Mỗi dòng một từ khoá (không bắt buộc)."),
+    FormField("tags", ("tags",), "Từ khóa", "lines", G_MAIN, note="Mỗi dòng một từ khóa (không bắt buộc)."),
     FormField("award_form", ("awards", 0, "form"), "Hình thức khen thưởng", "select", G_AWARD, options="award_forms"),
     FormField("award_level", ("awards", 0, "level"), "Cấp khen thưởng", "select", G_AWARD, options="award_levels"),
     FormField("award_year", ("awards", 0, "year"), "Năm khen thưởng", "number", G_AWARD, placeholder="2024"),

@@ -257,7 +257,7 @@ GUIDE = (
     "Giữ nguyên dòng tiêu đề; cột có dấu * là bắt buộc. Có thể bỏ các cột không dùng, thêm cột riêng (bị bỏ qua).",
     "Ô có danh sách chọn (đối tượng, lĩnh vực, khen thưởng): chọn trong danh sách. Phong trào: ghi tên hoặc mã "
     "ở trang “Danh mục”, nhiều phong trào cách nhau bằng dấu “;”.",
-    "Thành tích, từ khoá: mỗi mục một dòng trong ô (Alt+Enter) hoặc cách nhau bằng dấu “;”.",
+    "Thành tích, từ khóa: mỗi mục một dòng trong ô (Alt+Enter) hoặc cách nhau bằng dấu “;”.",
     "Địa phương: ghi như lúc đề xuất, ví dụ “phường Khương Trung, quận Thanh Xuân, Hà Nội” hoặc "
     "“phường Khương Đình, Hà Nội”.",
     "Cá nhân và hộ gia đình phải có người đồng ý, ngày và hình thức đồng ý công bố.",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .awards import pattern_problems
 from .catalog import Catalog, Entry, Table
 from .diagnostics import Diagnostic
 from .frontmatter import Document, read_yaml
@@ -63,6 +64,8 @@ def load_catalog(directory: Path, root: Path | None = None,
     data = awards.data if isinstance(awards.data, dict) else {}
     tables["award_forms"] = Table("award_forms", _entries(awards, data.get("forms"), ("forms",), "forms"))
     tables["award_levels"] = Table("award_levels", _entries(awards, data.get("levels"), ("levels",), "levels"))
+    for i, message in pattern_problems(tables["award_levels"]):
+        awards.diagnostics.append(awards.error(("levels", i, "authority"), "GS080", message))
     diagnostics += awards.diagnostics
     found, problems = load_plans(plans or directory.parent / "plans", tables, root)
     diagnostics += problems

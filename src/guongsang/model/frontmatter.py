@@ -189,8 +189,8 @@ _YAML_PROBLEMS = [
     ("did not find expected '-'", "mục danh sách phải bắt đầu bằng dấu “- ”."),
     ("found undefined alias", "dùng tham chiếu “*” tới một neo “&” không tồn tại."),
     ("found duplicate anchor", "neo “&” bị khai báo hai lần."),
-    ("unknown tag", "thẻ kiểu dữ liệu YAML (bắt đầu bằng “!”) không được phép; hãy xoá nó."),
-    ("could not determine a constructor", "thẻ kiểu dữ liệu YAML (bắt đầu bằng “!”) không được phép; hãy xoá nó."),
+    ("unknown tag", "thẻ kiểu dữ liệu YAML (bắt đầu bằng “!”) không được phép; hãy xóa nó."),
+    ("could not determine a constructor", "thẻ kiểu dữ liệu YAML (bắt đầu bằng “!”) không được phép; hãy xóa nó."),
     ("special characters are not allowed", "tệp chứa ký tự đặc biệt không hợp lệ."),
 ]
 

@@ -8,7 +8,7 @@ STORY_SKELETON = """Viết câu chuyện ở đây: hoàn cảnh, việc làm, c
 
 Thay đoạn này bằng việc làm tiêu biểu.
 
-## Sức lan toả
+## Sức lan tỏa
 
 Thay đoạn này bằng kết quả và sự ghi nhận.
 """

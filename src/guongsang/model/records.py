@@ -11,6 +11,7 @@ from .places import Locality
 from .text import collation_key, person_sort_key
 
 RECORD_SUFFIX = ".md"
+UNRANKED = 999  # a catalogue entry without ``rank`` comes after every ranked one
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,12 @@ class Award:
     year: int
     decision: str = ""
     date: dt.date | None = None
+    authority: str = ""  # who conferred it, as the decision names it (``awards.authority``)
+
+    @property
+    def precedence(self) -> tuple[int, int, int]:
+        """Sort key, highest award first: the level's ``rank``, the form's ``rank``, the more recent year."""
+        return (int(self.level.get("rank", UNRANKED)), int(self.form.get("rank", UNRANKED)), -self.year)
 
     @property
     def label(self) -> str:
@@ -83,12 +90,18 @@ class Exemplar:
     born: int | None = None  # year of birth
     school: str = ""
     minor: bool = False
+    updated: dt.date | None = None  # when the record says it was last updated (``updated:``)
     # Office-only values ("private.phone", "0912…"): never in the public view (``privacy.public``).
     private: tuple[tuple[str, str], ...] = ()
 
     @property
     def image(self) -> Image | None:
         return self.images[0] if self.images else None
+
+    @property
+    def highest_award(self) -> Award | None:
+        """The award cards and lists show: highest level, then highest form, then most recent."""
+        return min(self.awards, key=lambda a: a.precedence, default=None)
 
     @property
     def name_key(self) -> tuple:

@@ -69,6 +69,9 @@ class AwardIn(_Strict):
     year: int = Field(description="Năm được khen thưởng.")
     decision: str | None = Field(None, description="Số quyết định khen thưởng, ví dụ “1234/QĐ-UBND”.")
     date: Date | None = Field(None, description="Ngày quyết định (2023-05-20 hoặc 20/05/2023).")
+    authority: Annotated[str, Field(min_length=3, max_length=150)] | None = Field(
+        None, description="Người hoặc cơ quan quyết định khen thưởng, ghi như trong quyết định (ví dụ “Chủ tịch UBND "
+                          "quận Thanh Xuân”); bỏ trống thì trang ghi theo cấp khen thưởng và địa bàn của hồ sơ.")
 
     _year = field_validator("year")(_check_year)
 
@@ -168,12 +171,14 @@ class ExemplarIn(_Strict):
         description=f"Tóm tắt 20–{SUMMARY_MAX} ký tự, hiện trong danh sách và khi chia sẻ.")
     awards: list[AwardIn] = Field(default_factory=list, description="Các hình thức khen thưởng đã nhận.")
     achievements: list[Text] = Field(default_factory=list, description="Thành tích tiêu biểu, mỗi dòng một ý.")
-    images: list[ImageIn] = Field(default_factory=list, description="Ảnh minh hoạ; ảnh đầu tiên là ảnh đại diện.")
+    images: list[ImageIn] = Field(default_factory=list, description="Ảnh minh họa; ảnh đầu tiên là ảnh đại diện.")
     sources: list[SourceIn] = Field(default_factory=list, description="Bài báo, tài liệu nguồn.")
-    tags: list[Text] = Field(default_factory=list, description="Từ khoá tự do.")
+    tags: list[Text] = Field(default_factory=list, description="Từ khóa tự do.")
     consent: ConsentIn | None = Field(None, description="Sự đồng ý công bố; bắt buộc với cá nhân và hộ gia đình.")
     featured: bool = Field(False, description="Đưa lên mục nổi bật ở trang chủ.")
     draft: bool = Field(False, description="Bản nháp: được kiểm tra nhưng chưa xuất bản.")
+    updated: Date | None = Field(None, description="Ngày cập nhật hồ sơ lần gần nhất (2025-03-15 hoặc 15/03/2025); "
+                                                   "hiện trên trang cạnh ngày đăng.")
     slug: str | None = Field(None, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
                              description="Định danh trong đường dẫn; mặc định là tên tệp.")
     born: Annotated[int | dt.date, BeforeValidator(_born)] | None = Field(
@@ -190,6 +195,15 @@ class ExemplarIn(_Strict):
                                                "và dữ liệu; địa chỉ cũ chỉ hiện một thông báo ngắn.")
 
     _year = field_validator("year")(_check_year)
+
+    @field_validator("updated")
+    @classmethod
+    def _updated_not_later(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        today: dt.date = (info.context or {}).get("today") or dt.date.today()
+        if value is not None and value > today:
+            raise PydanticCustomError("GS014", "ngày cập nhật {value} ở sau ngày xây dựng trang.",
+                                      {"value": value.isoformat()})
+        return value
 
     @field_validator("born")
     @classmethod

@@ -23,7 +23,8 @@ MAX_BRACKETS = 300  # "[" or "<" in one paragraph: Python-Markdown's link search
 MAX_NESTING = 20
 _NESTING = re.compile(r"^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])){" + str(MAX_NESTING) + "}")
 # The text a record publishes: top-level fields, and the text parts of its list items.
-_TEXT_PARTS = {"images": ("alt", "caption", "credit"), "sources": ("title", "publisher"), "awards": ("decision",)}
+_TEXT_PARTS = {"images": ("alt", "caption", "credit"), "sources": ("title", "publisher"),
+               "awards": ("decision", "authority")}
 _TEXT_FIELDS = ("title", "name", "unit", "summary", "school")
 _TEXT_LISTS = ("achievements", "tags")
 _MINOR_HINTS = re.compile(r"\bsinh (?:ngày|năm)\s+\d|\bsinh \d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\bhọc sinh lớp \d|"

@@ -21,6 +21,7 @@ from ..filecache import process_pool
 from ..outputs.images import ImageProblem
 from ..outputs.images import inspect as inspect_image
 from . import award_periods, frontmatter, trust
+from .awards import authority
 from .catalog import Catalog, Entry, Table
 from .diagnostics import Diagnostic, Severity, did_you_mean, is_error
 from .frontmatter import Document
@@ -67,7 +68,7 @@ class Result:
 
 
 _NOUNS = {"images": "ảnh", "awards": "khen thưởng", "sources": "nguồn", "achievements": "thành tích",
-          "movements": "phong trào", "tags": "từ khoá",
+          "movements": "phong trào", "tags": "từ khóa",
           "prizes": "giải", "criteria": "tiêu chí", "units": "đơn vị", "exemplars": "gương điển hình"}  # contests
 
 
@@ -330,13 +331,14 @@ def check_document(doc: Document, file: Path, ctx: Context) -> Exemplar | None:
         slug=raw.slug or file.stem, source=doc.path, title=raw.title, name=raw.name, kind=got.kind,
         movements=tuple(m for m in got.movements if m), field=got.field, locality=got.locality, unit=raw.unit,
         year=raw.year, summary=raw.summary, body=doc.body,
-        awards=tuple(Award(*pair, a.year, a.decision or "", a.date)
+        awards=tuple(Award(*pair, a.year, a.decision or "", a.date,
+                           authority(pair[1], got.locality, a.year, a.date, a.authority))
                      for pair, a in zip(got.awards, raw.awards, strict=True) if pair),
         achievements=tuple(raw.achievements), images=tuple(images),
         sources=tuple(Source(s.title, s.url, s.publisher or "", s.date) for s in raw.sources),
         tags=tuple(raw.tags), consent=consent, featured=raw.featured, draft=raw.draft,
         plan=got.plan, plan_unit=got.plan_unit,
-        born=born, school=raw.school or "", minor=raw.minor, private=private,
+        born=born, school=raw.school or "", minor=raw.minor, private=private, updated=raw.updated,
     )
 
 

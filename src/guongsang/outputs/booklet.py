@@ -118,7 +118,8 @@ def render(selection: Selection, site_url: str, theme: Path, today: dt.date, cac
     printed again (WeasyPrint takes seconds)."""
     base = site_url.rstrip("/") + "/"
     pages = [{"exemplar": e, "url": base + exemplar_url(e.slug), "excerpt": excerpt(e.body),
-              "achievements": e.achievements[:MAX_ACHIEVEMENTS], "awards": e.awards[:MAX_AWARDS],
+              "achievements": e.achievements[:MAX_ACHIEVEMENTS],
+              "awards": sorted(e.awards, key=lambda a: a.precedence)[:MAX_AWARDS],
               "photo": stable_url(e.image.path) if e.image else ""} for e in selection.exemplars]
     html = render_html(theme, "booklet.html", selection=selection, pages=pages, today=today, site_url=base)
     if cache_dir is None:

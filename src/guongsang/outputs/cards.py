@@ -24,7 +24,7 @@ import io
 import math
 import struct
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -40,7 +40,12 @@ RED_DARK = (84, 10, 16)
 GOLD = (240, 196, 92)
 WHITE = (255, 255, 255)
 SOFT = (246, 226, 222)
-VERSION = 4
+VERSION = 5
+TITLE_SIZES = (68, 62, 56, 50, 44, 40, 36, 32)
+TOP = MARGIN - 8 + 58  # the top of the eyebrow, below the brand line
+BOTTOM = HEIGHT - MARGIN - 34  # no text below this: the site address is printed there
+BADGE_PAD = 14
+BADGE_HEIGHT = 62  # a badge line with its outline and the gap below it
 QUALITY = 82  # JPEG, for cards with a photo
 PNG_LEVEL = 2  # zlib-ng level of flat cards: 26 KB in 0.6 ms (zlib at level 3: 27 KB in 1.8 ms)
 LINES_KEPT = 128  # recurring lines kept drawn per process (kinds and years, movements); names rarely recur
@@ -59,6 +64,7 @@ class Card:
     lines: tuple[str, ...] = ()
     footer: str = ""
     initials: str = ""  # drawn instead of a photo when there is none
+    badge: str = ""  # the highest award, in a gold outline below the title
     photo: Path | None = None
 
 
@@ -96,8 +102,9 @@ def length(text: str, font: ImageFont.FreeTypeFont) -> float:
     return total
 
 
-def wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
-    """Greedy word wrap to ``width`` px; an overflowing last line ends with an ellipsis."""
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Greedy word wrap to ``width`` px, at spaces only: every word whole, none cut or elided (a word wider
+    than ``width`` stands alone on its line; :func:`fit` then tries a smaller size)."""
     lines: list[str] = []
     space = length(" ", font)
     widths: list[float] = []
@@ -109,12 +116,21 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) ->
         else:
             lines.append(word)
             widths.append(word_width)
-    if len(lines) > max_lines:
-        last = " ".join(lines[max_lines - 1:])
-        while last and length(last + "…", font) > width:
-            last = last[:-1].rstrip()
-        lines = [*lines[: max_lines - 1], last + "…"]
     return lines
+
+
+def fit(text: str, path: Path, sizes: Iterable[int], width: int, max_lines: int,
+        height: int | None = None, leading: float = 1.2) -> tuple[ImageFont.FreeTypeFont, list[str]] | None:
+    """The largest of ``sizes`` at which ``text`` wraps, whole words only, into at most ``max_lines`` lines no
+    wider than ``width`` (and, given ``height``, no taller in all); None when no size fits."""
+    for size in sizes:
+        font = _font(path, size)
+        lines = wrap(text, font, width)
+        tall = len(lines) * round(size * leading)
+        if (lines and len(lines) <= max_lines and all(length(line, font) <= width for line in lines)
+                and (height is None or tall <= height)):
+            return font, lines
+    return None
 
 
 @cache
@@ -167,14 +183,15 @@ def _text(canvas: Image.Image, xy: tuple[int, int], text: str, font: ImageFont.F
     canvas.paste(fill, (xy[0] + dx, xy[1] + dy), mask)
 
 
-def _fit_title(text: str, bold: Path, width: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
-    """The largest title size (68 → 44 px) at which ``text`` fits in three lines."""
-    for size in (68, 62, 56, 50, 44):
-        font = _font(bold, size)
-        lines = wrap(text, font, width, 99)
-        if len(lines) <= 3:
-            return font, lines
-    return font, wrap(text, font, width, 3)
+def _fit_title(text: str, bold: Path, width: int, height: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """The largest title size (68 → 32 px) at which ``text`` fits in three lines; a longer title takes more
+    lines at a smaller size, as many as ``height`` holds — never a word cut or elided."""
+    found = (fit(text, bold, TITLE_SIZES, width, 3, height)
+             or fit(text, bold, range(TITLE_SIZES[-1] - 2, 11, -2), width, 99, height))
+    if found is None:  # a single word wider than the card even at 12 px: drawn whole, past the edge
+        font = _font(bold, 12)
+        return font, wrap(text, font, width)
+    return found
 
 
 def _photo(card: Card, bold: Path) -> Image.Image:
@@ -311,27 +328,67 @@ def encode_png(image: Image.Image) -> bytes:
                      _chunk(b"IEND", b"")))
 
 
-def _lines(canvas: Image.Image, card: Card, regular: Path, bold: Path, text: Callable[..., None]) -> None:
-    """The card's eyebrow, title and lines, drawn by ``text`` on ``canvas``."""
-    text_width = WIDTH - PHOTO_WIDTH - 2 * MARGIN
-    y = MARGIN - 8 + 58
-    if card.eyebrow:
-        text(canvas, (MARGIN, y), card.eyebrow.upper(), _font(bold, 26), SOFT)
+@dataclass(frozen=True)
+class Placed:
+    """One line of a card's text where :func:`layout` put it: its top-left corner, font and colour; a badge is
+    drawn in a gold outline around it."""
+
+    text: str
+    font: ImageFont.FreeTypeFont
+    fill: tuple[int, int, int]
+    x: int
+    y: int
+    badge: bool = False
+
+    @property
+    def box(self) -> tuple[int, int, int, int]:
+        """The line's extent (the badge's outline for a badge): left, top, right, bottom."""
+        right = self.x + math.ceil(length(self.text, self.font))
+        bottom = self.y + round(self.font.size * 1.2)
+        if self.badge:
+            return self.x - BADGE_PAD, self.y - BADGE_PAD // 2, right + BADGE_PAD, bottom + BADGE_PAD // 2
+        return self.x, self.y, right, bottom
+
+
+def layout(card: Card, regular: Path, bold: Path) -> list[Placed]:
+    """Where the card's eyebrow, title, badge and lines go. Every word is whole: text wraps at spaces and
+    shrinks to fit; what still does not fit the card's height is left out whole (a paragraph, the badge),
+    never cut or ended with "…"."""
+    width = WIDTH - PHOTO_WIDTH - 2 * MARGIN
+    placed: list[Placed] = []
+    y = TOP
+    if card.eyebrow and (found := fit(card.eyebrow.upper(), bold, (26, 24, 22, 20), width, 1)):
+        placed.append(Placed(found[1][0], found[0], SOFT, MARGIN, y))
         y += 46
-    title_font, title = _fit_title(card.title, bold, text_width)
+    reserve = BOTTOM - y - (BADGE_HEIGHT if card.badge else 0)
+    title_font, title = _fit_title(card.title, bold, width, reserve)
     step = round(title_font.size * 1.2)
     for line in title:
-        text(canvas, (MARGIN, y), line, title_font, WHITE)
+        placed.append(Placed(line, title_font, WHITE, MARGIN, y))
         y += step
     y += 18
-    body = _font(regular, 30)
+    badge = fit(card.badge, bold, (26, 24, 22, 20), width - 2 * BADGE_PAD, 1) if card.badge else None
+    if badge and y + BADGE_HEIGHT <= BOTTOM:
+        placed.append(Placed(badge[1][0], badge[0], GOLD, MARGIN + BADGE_PAD, y + BADGE_PAD // 2, badge=True))
+        y += BADGE_HEIGHT
     for paragraph in card.lines:
-        for line in wrap(paragraph, body, text_width, 2):
-            if y > HEIGHT - MARGIN - 70:
-                break
-            text(canvas, (MARGIN, y), line, body, SOFT)
+        found = fit(paragraph, regular, (30, 27, 24), width, 2) or fit(paragraph, regular, (24, 22), width, 3)
+        if not found or y + len(found[1]) * 40 > BOTTOM:
+            continue  # left out whole: a later, shorter paragraph may still fit
+        for line in found[1]:
+            placed.append(Placed(line, found[0], SOFT, MARGIN, y))
             y += 40
         y += 6
+    return placed
+
+
+def _lines(canvas: Image.Image, card: Card, regular: Path, bold: Path, text: Callable[..., None]) -> None:
+    """The card's text as :func:`layout` places it, drawn by ``text`` on ``canvas``; a badge's outline in gold."""
+    for item in layout(card, regular, bold):
+        if item.badge:
+            gold = GOLD if canvas.mode == "RGB" else _colours()[GOLD]
+            ImageDraw.Draw(canvas).rounded_rectangle(item.box, radius=BADGE_PAD, outline=gold, width=3)
+        text(canvas, (item.x, item.y), item.text, item.font, item.fill)
 
 
 def draw(card: Card, regular: Path, bold: Path) -> Image.Image:

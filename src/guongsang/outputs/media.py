@@ -102,10 +102,12 @@ def display_host(site_url: str) -> str:
 def exemplar_card(exemplar: Exemplar, site_name: str, host: str) -> cards.Card:
     movements = "; ".join(m.label for m in exemplar.movements[:2])
     words = exemplar.name.split()
+    top = exemplar.highest_award
     return cards.Card(
         title=exemplar.name, brand=site_name, eyebrow=f"{exemplar.kind.label} · {exemplar.year}",
         lines=(movements, exemplar.locality.current_label), footer=host,
-        initials=(words[-1][0] if words else "").upper(), photo=exemplar.image.path if exemplar.image else None)
+        initials=(words[-1][0] if words else "").upper(), photo=exemplar.image.path if exemplar.image else None,
+        badge=f"{top.form.label} · {top.year}" if top else "")
 
 
 def card_uri(exemplar: Exemplar | None) -> str:
@@ -120,7 +122,7 @@ def site_card(site_name: str, description: str, host: str) -> cards.Card:
 
 def card_digest(card: cards.Card, regular: Path, bold: Path) -> str:
     photo = file_digest(card.photo) if card.photo else None
-    text = (card.title, card.brand, card.eyebrow, card.lines, card.footer, card.initials)
+    text = (card.title, card.brand, card.eyebrow, card.lines, card.footer, card.initials, card.badge)
     return key("card", cards.VERSION, text, photo, regular.name, bold.name)
 
 

@@ -73,7 +73,7 @@ FIELDS: list[tuple[str, str, Callable[[Exemplar, Any], Any]]] = [
     ("sources", "Nguồn tham khảo: tiêu đề, địa chỉ, nơi đăng, ngày",
      lambda e, c: [{"title": s.title, "url": s.url, "publisher": s.publisher,
                     "date": s.date.isoformat() if s.date else ""} for s in e.sources]),
-    ("tags", "Từ khoá", lambda e, c: list(e.tags)),
+    ("tags", "Từ khóa", lambda e, c: list(e.tags)),
     ("featured", "Gương tiêu biểu ở trang chủ", lambda e, c: e.featured),
 ]
 

@@ -36,6 +36,7 @@ from ..site.derive import (
     term_embed_url,
 )
 from ..site.progress import STATUS_LABELS
+from ..site.published import published_on
 from . import collections, csp
 
 
@@ -101,6 +102,7 @@ def install(env: Any, site: Site, today: dt.date, media: Media | None = None) ->
                        exemplar_url=lambda e: exemplar_url(e.slug), image_url=image_url, gs_locality=locality_line,
                        plan_url=plan_url, plan_json_url=plan_json_url, gs_picture=media.picture,
                        gs_card_url=card_uri, gs_card_type=media_type, gs_poster_url=poster_url, gs_share=share_links)
+    env.filters["gs_published"] = lambda e: published_on(e, today)
     # Propagation: feeds announced in page heads, feed and embed URLs, the snippet a portal pastes.
     env.globals.update(gs_feed_formats=[(fmt, FORMAT_NAMES[fmt]) for fmt in FEED_FILES], gs_feed_items=FEED_ITEMS,
                        gs_feed_media=MEDIA_TYPES,

@@ -172,7 +172,7 @@ def _column(doc: Document, code: str, catalog: Catalog, gaz: Gazetteer) -> Colum
     if doc.diagnostics:
         return None
     summary = [("Phong trào", movement_labels), ("Địa phương", [a.label for a in areas]),
-               ("Đối tượng", kind_labels), ("Lĩnh vực", field_labels), ("Từ khoá", tags),
+               ("Đối tượng", kind_labels), ("Lĩnh vực", field_labels), ("Từ khóa", tags),
                ("Năm", [_year_span(years)] if years else [])]
     return Column(code, name.strip(), description.strip(),
                   Query(movements, tuple(areas), kinds, fields, frozenset(t.casefold() for t in tags), years, limit),

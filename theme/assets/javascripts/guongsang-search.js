@@ -165,7 +165,7 @@ async function run() {
   if (!state.q && !active) {
     resultList.replaceChildren();
     moreButton.hidden = true;
-    statusBox.textContent = "Nhập từ khoá hoặc chọn bộ lọc để tìm gương điển hình.";
+    statusBox.textContent = "Nhập từ khóa hoặc chọn bộ lọc để tìm gương điển hình.";
     renderFacets(allFilters || {}, state);
     busy(false);
     return;
@@ -186,7 +186,7 @@ async function run() {
   const total = current.results.length;
   statusBox.textContent = total
     ? `Tìm thấy ${numberFormat.format(total)} gương điển hình${state.q ? ` cho “${state.q}”` : ""}.`
-    : `Không tìm thấy gương điển hình nào${state.q ? ` cho “${state.q}”` : ""}. Hãy thử từ khoá khác hoặc bỏ bớt bộ lọc.`;
+    : `Không tìm thấy gương điển hình nào${state.q ? ` cho “${state.q}”` : ""}. Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.`;
   renderFacets(search.filters || {}, state);
   await showMore();
   if (mine === generation) busy(false);
