@@ -143,12 +143,12 @@ def assemble(shards: Path, out: Path, site_name: str = "Gương sáng", move: bo
 
 
 def _matrix(args: argparse.Namespace) -> int:
-    codes = json.dumps([p["code"] for p in provinces()])
+    matrix = json.dumps(provinces(), ensure_ascii=False, separators=(",", ":"))
     if args.github_output:
         with open(args.github_output, "a", encoding="utf-8") as output:
-            output.write(f"provinces={codes}\n")
+            output.write(f"provinces={matrix}\n")
     else:
-        print(codes)
+        print(matrix)
     return 0
 
 
@@ -167,7 +167,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m guongsang.outputs.national",
                                      description="Trang cả nước ghép từ trang của từng tỉnh, thành phố.")
     sub = parser.add_subparsers(dest="command", required=True)
-    matrix = sub.add_parser("tinh", help="mã mọi tỉnh, thành phố (JSON) cho ma trận CI")
+    matrix = sub.add_parser("tinh", help="mọi tỉnh, thành phố (JSON: mã, slug, tên) cho ma trận CI")
     matrix.add_argument("--github-output", default=os.environ.get("GITHUB_OUTPUT"),
                         help="ghi provinces=[…] vào tệp này (mặc định: $GITHUB_OUTPUT nếu có)")
     matrix.set_defaults(run=_matrix)
