@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from guongsang.model.memo import StoredMemo
 from guongsang.outputs import national
 from guongsang.project import Settings, load
 from national_build import PROVINCES, build_national
@@ -127,3 +128,22 @@ def test_national_search_page_knows_every_province_index(country):
     for province in config["provinces"]:
         assert (country / province["index"] / "pagefind.js").is_file()
     assert 'src="../tai-nguyen/guongsang-national.js"' in page
+
+
+def test_records_checked_once_are_not_checked_again_by_a_province_build(tmp_path, capsys):
+    cache = tmp_path / "cache"
+    assert national.main(["kiem-tra", "--root", str(ROOT), "--cache-dir", str(cache), "--today",
+                          TODAY.isoformat()]) == 0
+    assert (cache / national.MEMO).is_file()
+    memo = StoredMemo(cache / national.MEMO)  # what ``guongsang build --only-province`` finds in its cache
+    loaded = load(Settings.at(ROOT, today=TODAY, only_province="48"), memo=memo)
+    assert loaded.ok and memo.seen and not memo.changed  # every record found checked, none checked anew
+
+
+def test_the_country_check_reports_problems_in_the_editors_format(tmp_path, valid_text, capsys):
+    records = tmp_path / "exemplars"
+    records.mkdir()
+    (records / "hong.md").write_text(valid_text.replace("year: 2023\n", "year: hai nghìn\n", 1), encoding="utf-8")
+    assert national.main(["kiem-tra", "--root", str(ROOT), "--exemplars", str(records), "--cache-dir",
+                          str(tmp_path / "cache"), "--today", TODAY.isoformat(), "--format", "github"]) == 1
+    assert re.search(r"^::error file=.*hong\.md,line=\d+", capsys.readouterr().out, re.M)

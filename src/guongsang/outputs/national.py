@@ -1,7 +1,9 @@
 """The country from its provinces: the CI matrix of province sub-sites and the assembly of the national site.
 
-A national build is one corpus split by province: every matrix job builds one current province's sub-site
-(``guongsang build --only-province CODE --site-url <national>/<slug>/``), then one job assembles them:
+A national build is one corpus split by province. The records are checked once for the country and the checks
+(the build's record memo, ``records.pickle``) handed to every province's job, so no job checks them again;
+every matrix job builds one current province's sub-site (``guongsang build --only-province CODE --site-url
+<national>/<slug>/``), then one job assembles them:
 
 - each province site under one root, at ``/<province slug>/`` (its own pages, feeds, open data and search);
 - the national home page: every province with its number of exemplars (the national list of provinces);
@@ -10,6 +12,7 @@ A national build is one corpus split by province: every matrix job builds one cu
   further provinces only while it has fewer results than a page shows, so the first query does not fetch the
   metadata of every province's index; "search the rest of the country" merges the others.
 
+    python -m guongsang.outputs.national kiem-tra [--format github]       # check every record once
     python -m guongsang.outputs.national tinh [--github-output FILE]      # the matrix: every province
     python -m guongsang.outputs.national ghep --shards DIR --out DIR      # assemble the national site
 """
@@ -17,6 +20,7 @@ A national build is one corpus split by province: every matrix job builds one cu
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import re
@@ -27,9 +31,12 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ..model.diagnostics import render
+from ..model.memo import StoredMemo
 from ..model.places import Gazetteer, LocalityError, Unit, gazetteer
 from ..model.scope import resolve_province
 from ..model.text import collation_key
+from ..project import Settings, load
 from ..render.templating import vi_number
 
 FILES = Path(__file__).with_name("national_files")  # templates, script and stylesheet of the national pages
@@ -142,6 +149,28 @@ def assemble(shards: Path, out: Path, site_name: str = "Gương sáng", move: bo
     return found
 
 
+MEMO = "records.pickle"  # the build's record memo in its cache folder (guongsang.model.memo.StoredMemo)
+
+
+def check_once(settings: Settings, cache_dir: Path, fmt: str = "text") -> bool:
+    """Check every record and keep the checks in ``cache_dir`` as a build keeps them: a province's build that
+    finds this memo in its cache folder checks no unchanged record again. Problems are printed."""
+    memo = StoredMemo(cache_dir / MEMO)
+    loaded = load(settings, derive=False, memo=memo)
+    memo.save()
+    if loaded.diagnostics:
+        print(render(loaded.diagnostics, fmt), file=sys.stdout if fmt != "text" else sys.stderr)
+    return loaded.ok
+
+
+def _check(args: argparse.Namespace) -> int:
+    default = (args.root / args.exemplars).resolve() == (args.root / "exemplars").resolve()
+    settings = Settings.at(args.root, args.exemplars, today=args.today,
+                           contests="content/contests" if default else None)  # as ``guongsang build`` reads them
+    cache = args.cache_dir if args.cache_dir.is_absolute() else settings.root / args.cache_dir
+    return 0 if check_once(settings, cache, args.format) else 1
+
+
 def _matrix(args: argparse.Namespace) -> int:
     matrix = json.dumps(provinces(), ensure_ascii=False, separators=(",", ":"))
     if args.github_output:
@@ -167,6 +196,15 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m guongsang.outputs.national",
                                      description="Trang cả nước ghép từ trang của từng tỉnh, thành phố.")
     sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("kiem-tra", help="kiểm tra mọi hồ sơ một lần, lưu kết quả cho việc xây dựng từng tỉnh")
+    check.add_argument("--root", type=Path, default=Path.cwd(), help="thư mục dự án (chứa mkdocs.yml)")
+    check.add_argument("--exemplars", default="exemplars", help="thư mục hồ sơ (mặc định: exemplars)")
+    check.add_argument("--cache-dir", type=Path, default=Path(".cache/guongsang"),
+                       help="bộ nhớ đệm mà lệnh guongsang build của từng tỉnh dùng (mặc định: .cache/guongsang)")
+    check.add_argument("--today", type=dt.date.fromisoformat,
+                       help="ngày xây dựng YYYY-MM-DD (mặc định: SOURCE_DATE_EPOCH hoặc hôm nay)")
+    check.add_argument("--format", choices=["text", "github", "json"], default="text")
+    check.set_defaults(run=_check)
     matrix = sub.add_parser("tinh", help="mọi tỉnh, thành phố (JSON: mã, slug, tên) cho ma trận CI")
     matrix.add_argument("--github-output", default=os.environ.get("GITHUB_OUTPUT"),
                         help="ghi provinces=[…] vào tệp này (mặc định: $GITHUB_OUTPUT nếu có)")
