@@ -60,13 +60,16 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=ROOT / ".bench")
     parser.add_argument("--jobs", type=int, default=2, help="shards built at a time (the matrix's runners)")
     parser.add_argument("--query", default="nguyen van hung")
+    parser.add_argument("--only", help="build only these provinces (codes, comma-separated), e.g. the largest: "
+                                       "the first query's figure holds for the country if its status shows it "
+                                       "searched only provinces built here")
     args = parser.parse_args()
     work = args.work.resolve() / f"national-{args.count}"
     shards, caches, out = work / "shards", work / "caches", work / "site"
     shutil.rmtree(shards, ignore_errors=True)
     shards.mkdir(parents=True)
     corpus = generate(args.count, args.seed, args.work.resolve())
-    provinces = national.provinces()
+    provinces = [p for p in national.provinces() if not args.only or p["code"] in args.only.split(",")]
     shutil.rmtree(caches / "ca-nuoc", ignore_errors=True)
     checked = timed("checks", [sys.executable, "-m", "guongsang.outputs.national", "kiem-tra", "--root", str(ROOT),
                                "--exemplars", str(corpus), "--cache-dir", str(caches / "ca-nuoc"), "--today",
