@@ -83,6 +83,17 @@ def test_bad_shards_are_refused_in_vietnamese(tmp_path, folders, message, capsys
     assert not out.exists()
 
 
+def test_assembly_can_move_the_province_sites_instead_of_copying(tmp_path):
+    _shard(tmp_path / "shards" / "tinh-01", 2)
+    _shard(tmp_path / "shards" / "hue", 1)
+    assert national.main(["ghep", "--shards", str(tmp_path / "shards"), "--out", str(tmp_path / "out"), "--move"]) == 0
+    assert list((tmp_path / "shards").iterdir()) == []
+    assert (tmp_path / "out" / "ha-noi" / "guong" / "guong-1" / "index.html").is_file()
+    assert (tmp_path / "out" / "hue" / "index.html").is_file()
+    manifest = json.loads((tmp_path / "out" / national.MANIFEST).read_text(encoding="utf-8"))
+    assert [(p["slug"], p["exemplars"]) for p in manifest["provinces"]] == [("ha-noi", 2), ("hue", 1)]
+
+
 def test_a_folder_that_is_not_a_built_site_is_refused(tmp_path):
     (tmp_path / "shards" / "01").mkdir(parents=True)
     with pytest.raises(national.NationalError, match="không phải trang đã xây dựng"):

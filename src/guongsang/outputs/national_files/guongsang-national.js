@@ -107,7 +107,8 @@ async function run(widen = false) {
   const params = new URLSearchParams();
   if (query) params.set("q", query);
   if (first.value) params.set("tinh", first.value);
-  history.replaceState(null, "", params.size ? `?${params}` : location.pathname);
+  const shared = params.toString();
+  history.replaceState(null, "", shared ? `?${shared}` : location.pathname);
   list.replaceChildren();
   moreButton.hidden = true;
   if (!query) {
