@@ -34,6 +34,7 @@ from pathlib import Path
 import psutil
 import yaml
 
+from bench_bound import physical_bound
 from benchlib import ROOT, generate
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif"}
@@ -268,6 +269,7 @@ def main() -> None:
     if args.count >= 10_000:
         print(f"cold build:             {cold.seconds:.1f} s  (target ≤ 60 s at 10,000 records)")
     print(required_work(cold, floor))
+    print(physical_bound(corpus, floor.seconds, cold.seconds, work / f"bound-{args.count}"))
     if args.count != REFERENCE_COUNT:
         print(exemplar_growth(cold.exemplar_html(sections["guongsang cold"]), args.seed, work))
     print(collection_pages(cold.site))

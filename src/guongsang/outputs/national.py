@@ -1,0 +1,228 @@
+"""The country from its provinces: the CI matrix of province sub-sites and the assembly of the national site.
+
+A national build is one corpus split by province. The records are checked once for the country and the checks
+(the build's record memo, ``records.pickle``) handed to every province's job, so no job checks them again;
+every matrix job builds one current province's sub-site (``guongsang build --only-province CODE --site-url
+<national>/<slug>/``), then one job assembles them:
+
+- each province site under one root, at ``/<province slug>/`` (its own pages, feeds, open data and search);
+- the national home page: every province with its number of exemplars (the national list of provinces);
+- the national search page ``/tim-kiem/``: Pagefind over the province indexes merged at query time
+  (``mergeIndex``). The reader's first query searches the province chosen (or the largest ones) and merges
+  further provinces only while it has fewer results than a page shows, so the first query does not fetch the
+  metadata of every province's index; "search the rest of the country" merges the others.
+
+    python -m guongsang.outputs.national kiem-tra [--format github]       # check every record once
+    python -m guongsang.outputs.national tinh [--github-output FILE]      # the matrix: every province
+    python -m guongsang.outputs.national ghep --shards DIR --out DIR      # assemble the national site
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from ..model.diagnostics import render
+from ..model.memo import StoredMemo
+from ..model.places import Gazetteer, LocalityError, Unit, gazetteer
+from ..model.scope import resolve_province
+from ..model.text import collation_key
+from ..project import Settings, load
+from ..render.templating import vi_number
+
+FILES = Path(__file__).with_name("national_files")  # templates, script and stylesheet of the national pages
+ASSETS = "tai-nguyen"  # the national pages' own script and stylesheet, beside the province folders
+SEARCH = "tim-kiem"
+MANIFEST = "ca-nuoc.json"  # the provinces assembled, for portals and tools
+PAGE_SIZE = 10  # results the national search shows at a time; it merges provinces until it has that many
+SHARD_PREFIX = "tinh-"  # CI artifacts are named tinh-<code>
+_PAGED = re.compile(r"trang-\d+")
+
+
+@dataclass(frozen=True)
+class Shard:
+    """One province's built sub-site."""
+
+    unit: Unit
+    path: Path
+    exemplars: int
+
+    @property
+    def index(self) -> str:
+        """Its Pagefind bundle, relative to the national root."""
+        return f"{self.unit.slug}/pagefind/"
+
+
+def provinces(gaz: Gazetteer | None = None) -> list[dict[str, str]]:
+    """Every current province, in code order: the national build's matrix (one job each)."""
+    gaz = gaz or gazetteer()
+    units = sorted(gaz.provinces.values(), key=lambda u: u.code)
+    return [{"code": u.code, "slug": u.slug, "name": u.name} for u in units]
+
+
+def count_exemplars(site: Path) -> int:
+    """Exemplar pages of a built site: ``guong/<slug>/index.html``, list pages (``trang-N``) left out."""
+    return sum(1 for page in site.glob("guong/*/index.html") if not _PAGED.fullmatch(page.parent.name))
+
+
+def read_shards(shards: Path, gaz: Gazetteer | None = None) -> list[Shard]:
+    """The province sites in ``shards``, each a folder named by the province's code or slug (``01``,
+    ``ha-noi``), optionally prefixed ``tinh-``; ordered by exemplars (most first), then by name."""
+    gaz = gaz or gazetteer()
+    found: dict[str, Shard] = {}
+    for folder in sorted(p for p in shards.iterdir() if p.is_dir()):
+        if not (folder / "index.html").is_file():
+            raise NationalError(f"{folder}: không phải trang đã xây dựng (thiếu index.html).")
+        try:
+            unit = resolve_province(gaz, folder.name.removeprefix(SHARD_PREFIX)).unit
+        except LocalityError as exc:
+            raise NationalError(f"{folder}: tên thư mục phải là mã hoặc tên tỉnh, thành phố; {exc.message}") from None
+        if unit.code in found:
+            raise NationalError(f"{folder}: {unit.name} đã có ở {found[unit.code].path}.")
+        found[unit.code] = Shard(unit, folder, count_exemplars(folder))
+    return sorted(found.values(), key=lambda s: (-s.exemplars, collation_key(s.unit.short)))
+
+
+class NationalError(Exception):
+    """A problem with the shards handed to the assembly, in Vietnamese."""
+
+
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(FILES), autoescape=select_autoescape(["html"]),
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["so"] = vi_number
+    return env
+
+
+def search_config(shards: list[Shard], root: str) -> dict[str, object]:
+    """What the national search page's script needs: the national root (relative to the page) and each
+    province's index (relative to the root), largest first."""
+    return {"root": root, "pageSize": PAGE_SIZE,
+            "provinces": [{"slug": s.unit.slug, "name": s.unit.short, "count": s.exemplars, "index": s.index}
+                          for s in shards if s.exemplars]}
+
+
+def _place(shard: Shard, out: Path, move: bool) -> None:
+    target = out / shard.unit.slug
+    if move:
+        shard.path.rename(target)
+    else:
+        shutil.copytree(shard.path, target)
+
+
+def assemble(shards: Path, out: Path, site_name: str = "Gương sáng", move: bool = False) -> list[Shard]:
+    """Put every province site of ``shards`` under ``out`` (replaced) and write the national pages.
+    ``move`` moves the province folders instead of copying them (same file system; CI's disk is small)."""
+    found = read_shards(shards)
+    if not found:
+        raise NationalError(f"{shards}: không có trang tỉnh, thành phố nào để ghép.")
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    for shard in found:
+        _place(shard, out, move)
+    by_name = sorted(found, key=lambda s: collation_key(s.unit.short))
+    total = sum(s.exemplars for s in found)
+    env = _environment()
+    pages = {"index.html": ("trang-chu.html", ""), f"{SEARCH}/index.html": ("tim-kiem.html", "../")}
+    for path, (template, root) in pages.items():
+        html = env.get_template(template).render(site_name=site_name, provinces=by_name, total=total, root=root,
+                                                 assets=f"{root}{ASSETS}/", search=f"{root}{SEARCH}/",
+                                                 config=search_config(found, root))
+        (out / path).parent.mkdir(parents=True, exist_ok=True)
+        (out / path).write_text(html, encoding="utf-8")
+    (out / ASSETS).mkdir()
+    for name in ("guongsang-national.js", "guongsang-national.css"):
+        shutil.copyfile(FILES / name, out / ASSETS / name)
+    manifest = [{"code": s.unit.code, "slug": s.unit.slug, "name": s.unit.name, "exemplars": s.exemplars,
+                 "site": f"{s.unit.slug}/", "search_index": s.index} for s in by_name]
+    (out / MANIFEST).write_text(json.dumps({"exemplars": total, "provinces": manifest}, ensure_ascii=False,
+                                           indent=1) + "\n", encoding="utf-8")
+    return found
+
+
+MEMO = "records.pickle"  # the build's record memo in its cache folder (guongsang.model.memo.StoredMemo)
+
+
+def check_once(settings: Settings, cache_dir: Path, fmt: str = "text") -> bool:
+    """Check every record and keep the checks in ``cache_dir`` as a build keeps them: a province's build that
+    finds this memo in its cache folder checks no unchanged record again. Problems are printed."""
+    memo = StoredMemo(cache_dir / MEMO)
+    loaded = load(settings, derive=False, memo=memo)
+    memo.save()
+    if loaded.diagnostics:
+        print(render(loaded.diagnostics, fmt), file=sys.stdout if fmt != "text" else sys.stderr)
+    return loaded.ok
+
+
+def _check(args: argparse.Namespace) -> int:
+    default = (args.root / args.exemplars).resolve() == (args.root / "exemplars").resolve()
+    settings = Settings.at(args.root, args.exemplars, today=args.today,
+                           contests="content/contests" if default else None)  # as ``guongsang build`` reads them
+    cache = args.cache_dir if args.cache_dir.is_absolute() else settings.root / args.cache_dir
+    return 0 if check_once(settings, cache, args.format) else 1
+
+
+def _matrix(args: argparse.Namespace) -> int:
+    matrix = json.dumps(provinces(), ensure_ascii=False, separators=(",", ":"))
+    if args.github_output:
+        with open(args.github_output, "a", encoding="utf-8") as output:
+            output.write(f"provinces={matrix}\n")
+    else:
+        print(matrix)
+    return 0
+
+
+def _assemble(args: argparse.Namespace) -> int:
+    try:
+        found = assemble(args.shards, args.out, args.site_name, args.move)
+    except NationalError as exc:
+        print(f"Không ghép được trang cả nước: {exc}", file=sys.stderr)
+        return 1
+    print(f"Đã ghép {len(found)} tỉnh, thành phố ({sum(s.exemplars for s in found)} gương) vào {args.out}.",
+          file=sys.stderr)
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m guongsang.outputs.national",
+                                     description="Trang cả nước ghép từ trang của từng tỉnh, thành phố.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("kiem-tra", help="kiểm tra mọi hồ sơ một lần, lưu kết quả cho việc xây dựng từng tỉnh")
+    check.add_argument("--root", type=Path, default=Path.cwd(), help="thư mục dự án (chứa mkdocs.yml)")
+    check.add_argument("--exemplars", default="exemplars", help="thư mục hồ sơ (mặc định: exemplars)")
+    check.add_argument("--cache-dir", type=Path, default=Path(".cache/guongsang"),
+                       help="bộ nhớ đệm mà lệnh guongsang build của từng tỉnh dùng (mặc định: .cache/guongsang)")
+    check.add_argument("--today", type=dt.date.fromisoformat,
+                       help="ngày xây dựng YYYY-MM-DD (mặc định: SOURCE_DATE_EPOCH hoặc hôm nay)")
+    check.add_argument("--format", choices=["text", "github", "json"], default="text")
+    check.set_defaults(run=_check)
+    matrix = sub.add_parser("tinh", help="mọi tỉnh, thành phố (JSON: mã, slug, tên) cho ma trận CI")
+    matrix.add_argument("--github-output", default=os.environ.get("GITHUB_OUTPUT"),
+                        help="ghi provinces=[…] vào tệp này (mặc định: $GITHUB_OUTPUT nếu có)")
+    matrix.set_defaults(run=_matrix)
+    join = sub.add_parser("ghep", help="ghép trang các tỉnh, thành phố thành trang cả nước")
+    join.add_argument("--shards", type=Path, required=True,
+                      help="thư mục chứa trang từng tỉnh, mỗi thư mục con tên là mã tỉnh (01 hoặc tinh-01)")
+    join.add_argument("--out", type=Path, required=True, help="thư mục trang cả nước (bị thay thế)")
+    join.add_argument("--site-name", default="Gương sáng")
+    join.add_argument("--move", action="store_true", help="chuyển thay vì sao chép thư mục các tỉnh")
+    join.set_defaults(run=_assemble)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    return int(args.run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

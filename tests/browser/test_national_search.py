@@ -1,0 +1,75 @@
+"""The national search page in Chromium: province indexes merged on demand (Pagefind mergeIndex)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from urllib.parse import quote, urlencode
+
+import pytest
+
+from national_build import build_national
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def national_url(tmp_path_factory):
+    site = build_national(tmp_path_factory.mktemp("national-browser"))
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def _search(page, national_url, **params):
+    errors, page.requested = [], []  # Pagefind fetches from its worker too: requests, not resource timing
+    page.on("pageerror", lambda error: errors.append(error))
+    page.on("request", lambda request: page.requested.append(request.url))
+    page.goto(f"{national_url}tim-kiem/?{urlencode(params, quote_via=quote)}")
+    page.wait_for_selector("html[data-gs-search-ready]")
+    _settled(page)
+    assert errors == []
+
+
+def _settled(page):
+    page.wait_for_selector("html:not([data-gs-busy])", state="attached", timeout=15_000)
+
+
+def _links(page):
+    return page.locator(".gs-result a").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+
+
+def _index_requests(page):
+    """The provinces whose index files were fetched, in the order first fetched."""
+    return list(dict.fromkeys(url.split("/")[3] for url in page.requested if "/pagefind/" in url))
+
+
+def test_a_query_with_few_results_merges_the_next_province(page, national_url):
+    _search(page, national_url, q="ho thi thanh tam")  # an exemplar of Đà Nẵng, searched second
+    assert "/da-nang/guong/" in " ".join(_links(page))
+    assert page.locator("[data-gs-status]").inner_text().endswith("trên cả nước.")
+    assert page.locator("[data-gs-widen]").is_hidden()
+
+
+def test_a_page_of_results_in_the_first_province_leaves_the_others_unloaded(page, national_url):
+    _search(page, national_url, q="ho chi minh")
+    links = _links(page)
+    assert len(links) == 10 and all(link.startswith("/ho-chi-minh/guong/") for link in links)
+    assert "ở 1 trong 2 tỉnh, thành phố" in page.locator("[data-gs-status]").inner_text()
+    assert _index_requests(page) == ["ho-chi-minh"]
+    widen = page.locator("[data-gs-widen]")
+    assert widen.inner_text() == "Tìm cả ở 1 tỉnh, thành phố còn lại"
+    widen.click()
+    _settled(page)
+    assert page.locator("[data-gs-status]").inner_text().endswith("trên cả nước.")
+    assert _index_requests(page) == ["ho-chi-minh", "da-nang"]
+
+
+def test_the_reader_chooses_which_province_is_searched_first(page, national_url):
+    _search(page, national_url, q="ho thi thanh tam", tinh="da-nang")
+    assert page.locator("select[name=tinh]").input_value() == "da-nang"
+    assert _index_requests(page)[0] == "da-nang" and "/da-nang/guong/" in _links(page)[0]
+    assert "tinh=da-nang" in page.url

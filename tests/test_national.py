@@ -1,0 +1,160 @@
+"""The country on a CI matrix: every province built as a sub-site, then assembled under one root with national
+lists and a search over the province indexes (``guongsang.outputs.national``, ``.github/workflows/ca-nuoc.yml``)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from guongsang.model.memo import StoredMemo
+from guongsang.outputs import national
+from guongsang.project import Settings, load
+from national_build import PROVINCES, build_national
+from support import ROOT, TODAY
+
+
+def test_matrix_has_every_current_province_once(gaz, tmp_path):
+    listed = national.provinces(gaz)
+    assert len(listed) == len(gaz.provinces) == 34
+    assert [p["code"] for p in listed] == sorted(p["code"] for p in listed)
+    assert len({p["slug"] for p in listed}) == 34
+    assert {"code": "01", "slug": "ha-noi", "name": "Thành phố Hà Nội"} in listed
+    output = tmp_path / "github-output"
+    output.write_text("before=1\n", encoding="utf-8")
+    assert national.main(["tinh", "--github-output", str(output)]) == 0
+    first, line = output.read_text(encoding="utf-8").splitlines()
+    assert first == "before=1" and line.startswith("provinces=")
+    assert json.loads(line.removeprefix("provinces=")) == listed
+
+
+def test_workflow_builds_each_province_then_assembles():
+    flow = yaml.safe_load((ROOT / ".github" / "workflows" / "ca-nuoc.yml").read_text(encoding="utf-8"))
+    jobs = flow["jobs"]
+    listing = " ".join(s.get("run", "") for s in jobs["danh-sach"]["steps"])
+    assert "python -m guongsang.outputs.national tinh" in listing
+    assert jobs["tinh"]["strategy"]["matrix"]["tinh"] == "${{ fromJSON(needs.danh-sach.outputs.provinces) }}"
+    build = " ".join(s.get("run", "") for s in jobs["tinh"]["steps"])
+    assert 'guongsang build --only-province "$CODE" --site-url "${SITE_URL}${SLUG}/"' in build
+    cache = next(s for s in jobs["tinh"]["steps"] if s.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"]["path"] == ".cache/guongsang" and "matrix.tinh.code" in cache["with"]["key"]
+    assert jobs["ghep"]["needs"] == "tinh"
+    assemble = " ".join(s.get("run", "") for s in jobs["ghep"]["steps"])
+    assert "python -m guongsang.outputs.national ghep --shards shards" in assemble
+
+
+def _shard(folder: Path, exemplars: int) -> Path:
+    """A stand-in for a built province site: a home page and ``exemplars`` exemplar pages (plus a list page)."""
+    (folder / "guong" / "trang-2").mkdir(parents=True)
+    (folder / "index.html").write_text("<h1>tỉnh</h1>", encoding="utf-8")
+    (folder / "guong" / "trang-2" / "index.html").write_text("list", encoding="utf-8")
+    for i in range(exemplars):
+        page = folder / "guong" / f"guong-{i}" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text("guong", encoding="utf-8")
+    return folder
+
+
+def test_shards_are_named_by_code_or_slug_and_ordered_largest_first(tmp_path, gaz):
+    _shard(tmp_path / "tinh-46", 2)
+    _shard(tmp_path / "ha-noi", 3)
+    _shard(tmp_path / "12", 0)
+    found = national.read_shards(tmp_path, gaz)
+    assert [(s.unit.slug, s.exemplars) for s in found] == [("ha-noi", 3), ("hue", 2), ("lai-chau", 0)]
+    config = national.search_config(found, "../")
+    assert [p["index"] for p in config["provinces"]] == ["ha-noi/pagefind/", "hue/pagefind/"]  # none for 0
+
+
+@pytest.mark.parametrize(("folders", "message"), [
+    (["tinh-46", "hue"], "Thành phố Huế đã có ở"),
+    (["tinh-99"], "tên thư mục phải là mã hoặc tên tỉnh, thành phố"),
+])
+def test_bad_shards_are_refused_in_vietnamese(tmp_path, folders, message, capsys):
+    for name in folders:
+        _shard(tmp_path / "shards" / name, 1)
+    out = tmp_path / "out"
+    assert national.main(["ghep", "--shards", str(tmp_path / "shards"), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Không ghép được trang cả nước:") and message in err
+    assert not out.exists()
+
+
+def test_assembly_can_move_the_province_sites_instead_of_copying(tmp_path):
+    _shard(tmp_path / "shards" / "tinh-01", 2)
+    _shard(tmp_path / "shards" / "hue", 1)
+    assert national.main(["ghep", "--shards", str(tmp_path / "shards"), "--out", str(tmp_path / "out"), "--move"]) == 0
+    assert list((tmp_path / "shards").iterdir()) == []
+    assert (tmp_path / "out" / "ha-noi" / "guong" / "guong-1" / "index.html").is_file()
+    assert (tmp_path / "out" / "hue" / "index.html").is_file()
+    manifest = json.loads((tmp_path / "out" / national.MANIFEST).read_text(encoding="utf-8"))
+    assert [(p["slug"], p["exemplars"]) for p in manifest["provinces"]] == [("ha-noi", 2), ("hue", 1)]
+
+
+def test_a_folder_that_is_not_a_built_site_is_refused(tmp_path):
+    (tmp_path / "shards" / "01").mkdir(parents=True)
+    with pytest.raises(national.NationalError, match="không phải trang đã xây dựng"):
+        national.assemble(tmp_path / "shards", tmp_path / "out")
+
+
+@pytest.fixture(scope="module")
+def country(tmp_path_factory) -> Path:
+    return build_national(tmp_path_factory.mktemp("national"))
+
+
+@pytest.mark.slow
+def test_provinces_are_placed_under_one_root_with_their_own_search(country):
+    exemplars = load(Settings.at(ROOT, today=TODAY)).site.exemplars
+    expected = Counter(e.locality.province.slug for e in exemplars)
+    manifest = json.loads((country / national.MANIFEST).read_text(encoding="utf-8"))
+    assert [(p["slug"], p["exemplars"]) for p in manifest["provinces"]] == [
+        ("da-nang", expected["da-nang"]), ("ho-chi-minh", expected["ho-chi-minh"])]  # Vietnamese order
+    assert manifest["exemplars"] == expected["da-nang"] + expected["ho-chi-minh"]
+    for slug in PROVINCES.values():
+        assert (country / slug / "index.html").is_file()
+        assert (country / slug / "pagefind" / "pagefind-entry.json").is_file()
+        slugs = {p.parent.name for p in (country / slug / "guong").glob("*/index.html")}
+        assert slugs >= {e.slug for e in exemplars if e.locality.province.slug == slug}
+
+
+@pytest.mark.slow
+def test_national_home_lists_every_province_with_its_count(country):
+    home = (country / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="vi">' in home and "Content-Security-Policy" in home
+    listed = re.findall(r'<li><a href="([a-z-]+)/">([^<]+)</a>\s*<span class="gsn-count">([\d.]+) gương', home)
+    assert [(slug, name) for slug, name, _ in listed] == [("da-nang", "Đà Nẵng"), ("ho-chi-minh", "Hồ Chí Minh")]
+    assert 'action="tim-kiem/"' in home
+    assert (country / national.ASSETS / "guongsang-national.css").is_file()
+
+
+@pytest.mark.slow
+def test_national_search_page_knows_every_province_index(country):
+    page = (country / national.SEARCH / "index.html").read_text(encoding="utf-8")
+    config = json.loads(re.search(r'id="gs-national-config">(.*?)</script>', page, re.S).group(1))
+    assert config["root"] == "../"
+    assert [p["slug"] for p in config["provinces"]] == ["ho-chi-minh", "da-nang"]  # the largest searched first
+    for province in config["provinces"]:
+        assert (country / province["index"] / "pagefind.js").is_file()
+    assert 'src="../tai-nguyen/guongsang-national.js"' in page
+
+
+def test_records_checked_once_are_not_checked_again_by_a_province_build(tmp_path, capsys):
+    cache = tmp_path / "cache"
+    assert national.main(["kiem-tra", "--root", str(ROOT), "--cache-dir", str(cache), "--today",
+                          TODAY.isoformat()]) == 0
+    assert (cache / national.MEMO).is_file()
+    memo = StoredMemo(cache / national.MEMO)  # what ``guongsang build --only-province`` finds in its cache
+    loaded = load(Settings.at(ROOT, today=TODAY, only_province="48"), memo=memo)
+    assert loaded.ok and memo.seen and not memo.changed  # every record found checked, none checked anew
+
+
+def test_the_country_check_reports_problems_in_the_editors_format(tmp_path, valid_text, capsys):
+    records = tmp_path / "exemplars"
+    records.mkdir()
+    (records / "hong.md").write_text(valid_text.replace("year: 2023\n", "year: hai nghìn\n", 1), encoding="utf-8")
+    assert national.main(["kiem-tra", "--root", str(ROOT), "--exemplars", str(records), "--cache-dir",
+                          str(tmp_path / "cache"), "--today", TODAY.isoformat(), "--format", "github"]) == 1
+    assert re.search(r"^::error file=.*hong\.md,line=\d+", capsys.readouterr().out, re.M)
