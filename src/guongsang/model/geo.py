@@ -14,7 +14,7 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "geodata" / "vn-34.json"
 ATTRIBUTION = ("Ranh giới tỉnh: Open Development Vietnam, TaliaCao/Vietnam-Shape-Map (MIT); "
-               "toạ độ phường, xã: vietnamadminunits (MIT).")
+               "tọa độ phường, xã: vietnamadminunits (MIT).")
 ARCHIPELAGOS = {"hoang-sa": ("Quần đảo Hoàng Sa", "48"), "truong-sa": ("Quần đảo Trường Sa", "56")}
 
 Point = tuple[float, float]
