@@ -33,7 +33,7 @@ làm việc.
 """
 
 PER_PAGE = 24
-RELATED = 6
+RELATED = 4  # a 2 × 2 block on a phone; more made every exemplar page heavier than its own story
 
 # Section roots (Vietnamese, ASCII): the only place URL segments are spelled.
 EXEMPLARS = "guong"
