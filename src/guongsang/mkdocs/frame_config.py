@@ -21,7 +21,7 @@ def _asset(dirs: list[Path], pattern: str) -> str:
     return ""
 
 
-def frame_of(config: Any, navigation: Navigation) -> Frame:
+def frame_of(config: Any, navigation: Navigation, search_scope: Any = None) -> Frame:
     """The frame's view of ``config``: names, the office, palette and icons, the theme's folders and assets."""
     dirs = [Path(d) for d in config.theme.dirs]
     styles = tuple(a for a in (_asset(dirs, _ASSETS["main"]), _asset(dirs, _ASSETS["palette"])) if a)
@@ -33,4 +33,4 @@ def frame_of(config: Any, navigation: Navigation) -> Frame:
                  extra=dict(config.extra or {}), theme=theme, navigation=navigation, template_dirs=tuple(dirs),
                  styles=styles, script=_asset(dirs, _ASSETS["bundle"]), repo_url=config.repo_url or "",
                  markdown_extensions=tuple(config.markdown_extensions),
-                 markdown_configs=dict(config.mdx_configs or {}))
+                 markdown_configs=dict(config.mdx_configs or {}), search_scope=search_scope)

@@ -268,7 +268,10 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             key = self.page_keys.get(page.src_uri)
             return key is not None and written.get(page.src_uri) == key
 
-        frame = frame_of(config, self.navigation())
+        frame = frame_of(config, self.navigation(), search_scope(self.loaded.area, self.config.wider_index))
+        kept = sum(1 for page in site.pages if unchanged(page)) if self.rebuild else 0
+        if self.rebuild:
+            log.info("guongsang: xem trước — dựng lại %d trang, giữ nguyên %d trang", len(site.pages) - kept, kept)
         for out in render_all(site, frame, self.loaded.settings.today, self.media, site_dir, self.cache,
                               skip=unchanged if self.rebuild else None, keys=self.page_keys):
             if out.page.exemplar and out.story:

@@ -47,6 +47,7 @@ class Frame:
     repo_url: str = ""  # where editors propose records (the submit page's GitHub route); never in the chrome
     markdown_extensions: tuple[Any, ...] = ()
     markdown_configs: dict[str, Any] = field(default_factory=dict)
+    search_scope: Any = None  # what the search page says it searches (a sub-site's area), as the theme reads it
 
 
 @dataclass
@@ -93,6 +94,7 @@ def environment(frame: Frame, site: Site, today: dt.date, media: Media) -> Envir
     icons.install(env, frame.theme)
     env.filters["url"] = _url
     env.globals["gs_nav"] = frame.navigation
+    env.globals["gs_search_config"]["scope"] = frame.search_scope
     return env
 
 
