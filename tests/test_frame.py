@@ -49,7 +49,7 @@ def _html(out: Path, url: str) -> str:
 
 
 def test_mkdocs_makes_page_objects_for_hand_written_pages_only(built):
-    out, site, made = built
+    _, site, made = built
     generated = {page.src_uri for page in site.pages}
     assert made and not set(made) & generated, sorted(set(made) & generated)[:5]
     assert set(made) <= {str(p.relative_to(support.ROOT / "content")) for p in (support.ROOT / "content").rglob("*.md")}
@@ -73,7 +73,8 @@ def test_every_generated_page_has_the_frame_a_breadcrumb_and_its_json_ld(built):
 def test_the_current_section_is_marked_on_exemplar_and_listing_pages(built):
     out, site, _ = built
     exemplar = _html(out, f"guong/{site.exemplars[0].slug}/")
-    assert re.findall(r'<a href="[^"]*" aria-current="(?:true|page)">([^<]+)</a></li>', exemplar)[0] == "Gương điển hình"
+    marked = re.findall(r'<a href="[^"]*" aria-current="(?:true|page)">([^<]+)</a></li>', exemplar)
+    assert marked[0] == "Gương điển hình"
     movement = next(t for t in site.sections["movements"] if t.count)
     listing = _html(out, movement.url)
     assert '<a href="../" aria-current="true">Phong trào</a>' in listing  # the entry within the section

@@ -40,7 +40,8 @@ def test_at_most_six_sections_with_staff_material_in_its_own(nav):
 @pytest.mark.parametrize(("url", "section"), [
     ("", "Trang chủ"), ("guong/nguyen-van-a/", "Gương điển hình"), ("phong-trao/hien-mau/trang-2/", "Gương điển hình"),
     ("dia-phuong/truoc-2025/ha-noi/", "Địa phương"), ("cuoc-thi/thanh-xuan-2024/bai/x/", "Chuyên mục"),
-    ("gioi-thieu/", "Giới thiệu"), ("gioi-thieu/ma-loi/", "Dành cho cán bộ"), ("ke-hoach/da-lat-2023/", "Dành cho cán bộ"),
+    ("gioi-thieu/", "Giới thiệu"), ("gioi-thieu/ma-loi/", "Dành cho cán bộ"),
+    ("ke-hoach/da-lat-2023/", "Dành cho cán bộ"),
     ("gioi-thieu/de-xuat/", "Dành cho cán bộ"), ("gui-cau-chuyen/", "Giới thiệu"),
 ])
 def test_a_page_belongs_to_the_section_with_the_longest_matching_address(nav, url, section):
@@ -56,7 +57,8 @@ def test_breadcrumb_names_section_entry_and_the_pages_above(nav):
     assert crumbs == [Link("Trang chủ", ""), Link("Gương điển hình", "guong/"), Link("Phong trào", "phong-trao/"),
                       Link("Hiến máu tình nguyện", "phong-trao/hien-mau/"),
                       Link("Hiến máu tình nguyện — trang 2", "phong-trao/hien-mau/trang-2/")]
-    assert nav.crumbs("guong/a/", "A") == [Link("Trang chủ", ""), Link("Gương điển hình", "guong/"), Link("A", "guong/a/")]
+    assert nav.crumbs("guong/a/", "A") == [Link("Trang chủ", ""), Link("Gương điển hình", "guong/"),
+                                           Link("A", "guong/a/")]
     assert nav.crumbs("", "Trang chủ") == []
 
 
@@ -84,7 +86,8 @@ def test_mkdocs_sees_only_the_hand_written_entries():
 
 
 @pytest.mark.parametrize(("path", "page", "expected"), [
-    ("guong/", "guong/a/", "../"), ("", "guong/a/", "../.."), (".", "", "."), ("assets/x.css", "a/b/c/", "../../../assets/x.css"),
+    ("guong/", "guong/a/", "../"), ("", "guong/a/", "../.."), (".", "", "."),
+    ("assets/x.css", "a/b/c/", "../../../assets/x.css"),
     ("#top", "a/", "#top"), ("https://x.vn/", "a/", "https://x.vn/"), ("/abs/", "a/", "/abs/"),
     ("tim-kiem/?q=1", "guong/", "../tim-kiem/?q=1"), ("sitemap.xml", "404.html", "sitemap.xml"),
 ])
