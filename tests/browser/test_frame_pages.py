@@ -11,6 +11,8 @@ import pytest
 from guongsang.project import Settings, load
 from support import TODAY, wait_until
 
+from .test_design import serious_violations
+
 pytestmark = pytest.mark.browser
 
 WIDTHS = [390, 1280]
@@ -62,14 +64,6 @@ def test_a_readers_walk_home_section_exemplar_share(browser, site_url):
         context.close()
 
 
-def _serious(page, axe: str) -> list[str]:
-    page.evaluate(axe)
-    result = page.evaluate("""() => axe.run(document, {resultTypes: ['violations'],
-        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})""")
-    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
-            for v in result["violations"] if v["impact"] in ("serious", "critical")]
-
-
 @pytest.mark.parametrize("width", WIDTHS)
 def test_no_serious_accessibility_violations_on_any_kind_of_page(browser, site_url, site, width):
     axe = resources.files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
@@ -79,7 +73,7 @@ def test_no_serious_accessibility_violations_on_any_kind_of_page(browser, site_u
     try:
         for kind, url in one_page_of_every_kind(site).items():
             page.goto(f"{site_url}{url}")
-            if found := _serious(page, axe):
+            if found := serious_violations(page, axe):
                 problems[kind] = found
     finally:
         context.close()
