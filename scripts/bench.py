@@ -62,7 +62,7 @@ class Run:
         return int(statistics.median(sizes)) if sizes else 0
 
 
-WORKERS = {"gs-markdown": "markdown", "gs-cards": "cards", "gs-checks": "checks"}  # guongsang.filecache names
+WORKERS = {"gs-render": "render", "gs-cards": "cards", "gs-checks": "checks"}  # guongsang.filecache names
 
 
 def _kind(process: psutil.Process, root: int) -> str:
@@ -285,7 +285,7 @@ def one_edit(corpus: Path, site: Path, cache: Path) -> Run:
 
 def cpu_table(runs: list[Run]) -> str:
     """CPU seconds by process kind: what the two cores spent, which a faster build would have to spend less of."""
-    kinds = ("main", "markdown", "cards", "checks", "Pagefind", "other")
+    kinds = ("main", "render", "cards", "checks", "Pagefind", "other")
     head = f"{'CPU s':<18}" + "".join(f"{k:>9}" for k in kinds) + f"{'total':>9}{'cores busy':>12}"
     lines = [head, "-" * len(head)]
     for r in runs:
