@@ -99,7 +99,7 @@ def page(site: Path, url: str) -> _Text:
 
 def state(site: Path, contest: str) -> str:
     html = (site / "cuoc-thi" / contest / "index.html").read_text(encoding="utf-8")
-    return re.search(r'<span class="gs-state gs-state--\w+">([^<]+)</span>', html).group(1)
+    return re.search(r'<span class="gs-state gs-state--\w+"[^>]*>([^<]+)</span>', html).group(1)
 
 
 def entry_pages(site: Path, contest: str) -> set[str]:

@@ -106,7 +106,7 @@ class _Cells(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "section" and (a.get("id") or "").startswith("chi-tieu-"):
+        if tag in ("section", "details") and (a.get("id") or "").startswith("chi-tieu-"):
             self.target = a["id"][len("chi-tieu-"):]
         if tag == "td" and "data-unit" in a:
             self.key, self.text = (self.target, a["data-unit"], a["data-bucket"]), []
@@ -183,8 +183,10 @@ def test_overview_and_home_page_show_plans_and_deadlines(fixture_site):
     overview = (fixture_site["site"] / "ke-hoach" / "index.html").read_text(encoding="utf-8")
     for code in ("hcm-4257-2021", "ninh-hoa-2021", "thanh-xuan-2023", "brvt-126-2021", "da-lat-2023"):
         assert f'href="{code}/"' in overview
+    assert "10/01/2026" in overview and "còn 70 ngày" in overview  # deadlines: for officers, under "Kế hoạch"
+    assert 'data-gs-countdown data-target="2026-01-10"' in overview  # recounted from the reader's own date
     home = (fixture_site["site"] / "index.html").read_text(encoding="utf-8")
-    assert "Hạn báo cáo sắp tới" in home and "10/01/2026" in home and "còn 70 ngày" in home
+    assert "Hạn báo cáo" not in home and "10/01/2026" not in home  # the public home page shows no staff deadlines
     listing = fixture_site["site"] / "ke-hoach" / PLAN / "guong" / "index.html"
     assert "9 gương điển hình" in listing.read_text(encoding="utf-8")
 

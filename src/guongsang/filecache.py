@@ -105,21 +105,24 @@ def _run_chunk(work: Callable[[T], R], jobs: list[T]) -> list[R]:
     return [work(job) for job in jobs]
 
 
-def process_pool(workers: int, yielding: bool = False, name: str = "gs-worker") -> Any:
+def process_pool(workers: int, yielding: bool = False, name: str = "gs-worker", initializer: Any = None,
+                 initargs: tuple[Any, ...] = ()) -> Any:
     """Worker processes named ``name`` (as ``ps`` and ``top`` show them, and the benchmark counts their CPU);
-    ``yielding`` ones run at the lowest priority (:func:`_give_way`)."""
+    ``yielding`` ones run at the lowest priority (:func:`_give_way`); each then runs ``initializer(*initargs)``."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     # forkserver, not fork: the build may already run threads (the search indexer), which fork would copy mid-lock.
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"),
-                               initializer=_start_worker, initargs=(name, yielding))
+                               initializer=_start_worker, initargs=(name, yielding, initializer, initargs))
 
 
-def _start_worker(name: str, yielding: bool) -> None:
+def _start_worker(name: str, yielding: bool, initializer: Any = None, initargs: tuple[Any, ...] = ()) -> None:
     _name_process(name)
     if yielding:
         _give_way()
+    if initializer is not None:
+        initializer(*initargs)
 
 
 def _name_process(name: str) -> None:

@@ -59,7 +59,7 @@ def test_no_script_runs_on_any_built_page(browser, hostile_url):
     url, site = hostile_url
     # 404.html links to the site by its public path (/guongsang/…), which this loopback server does not have.
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
-    assert len(pages) > 80
+    assert len(pages) > 60  # every kind of page (a term without exemplars has no page since issue 19)
     context = browser.new_context(locale="vi-VN", viewport={"width": 412, "height": 915})
     page = context.new_page()
     watch = Watch(page, url)

@@ -29,7 +29,6 @@ from ..outputs.search import Indexer
 from ..project import Loaded
 from ..render.cache import Fingerprint
 from .plugin import close_index
-from .writer import background_writes
 
 
 def build_site_dir(loaded: Loaded | Callable[[], Loaded], config_file: Path, site_dir: Path,
@@ -77,8 +76,7 @@ def _run_mkdocs(loaded: Loaded, config_file: Path, staging: Path, cache_dir: Pat
     if site_url:
         config.site_url = site_url if site_url.endswith("/") else f"{site_url}/"
     plugin.index_later = True
-    with background_writes():
-        build(config)
+    build(config)
     indexer = plugin.take_indexer()
     plugin.release()
     return indexer

@@ -1,16 +1,17 @@
-"""The thin MkDocs adapter: hands the derived pages and images to MkDocs, and the model to the templates.
+"""The thin MkDocs adapter: MkDocs renders the hand-written pages; guongsang's own frame the generated ones.
 
-Generated pages are added as files, never to the nav: the nav holds only the section indexes named in
-``mkdocs.yml``, so no page carries a nav that grows with the corpus.
+MkDocs loads the configuration, renders ``content/*.md`` with Material and copies the theme's assets. The
+generated pages are known to it only as stand-in files, excluded from its build, so the hand-written
+pages' links to them are checked and resolved; after MkDocs' build they are rendered by
+:mod:`guongsang.render.pages` (worker processes, straight into the site folder), then the search index,
+the sitemap, feeds, embeds and open data are written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import logging
 import os
-import pickle
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..editors.spreadsheet import TEMPLATE_NAME, template_workbook
 from ..model.diagnostics import Severity, render, summary
@@ -32,14 +32,14 @@ from ..outputs import fonts, media, posters
 from ..outputs.feeds import FeedContext
 from ..outputs.fonts import FONTS_DIR
 from ..outputs.propagation import write_outputs
-from ..outputs.search import Indexer, document, document_of, entry_document
+from ..outputs.search import Indexer
 from ..project import Loaded, Settings, load
-from ..render import csp, icons, templating
-from ..render.cache import Packed, RenderCache, salt, unpack
-from ..site.contest_views import ContestPage
+from ..render import csp, fragments, icons, navigation, templating
+from ..render.cache import RenderCache, salt
+from ..render.pages import UNCACHED_KINDS, render_all, write_sitemap
 from ..site.derive import SUBMIT_URL, Page, booklet_url
-from . import chrome, preview, skeleton
-from .markdown import Converter, Detached
+from . import preview
+from .frame_config import frame_of
 
 log = logging.getLogger("mkdocs.plugins.guongsang")
 
@@ -65,26 +65,14 @@ class GuongSangConfig(Config):
     posters = c.Type(bool, default=False)  # an A4 PDF poster per exemplar (costly at scale: opt-in)
 
 
-SHARED_CONVERTER = True  # the generated pages' Markdown through one converter (guongsang.mkdocs.markdown)
-DETACHED = True  # records' stories converted by a worker process while the build goes on (mkdocs_render.Detached)
-DETACHED_FROM = 200  # fewer stories than this convert here before a worker would have started
-CACHED_TEMPLATE = "gs-cached.html"  # renders nothing: the page's HTML comes from the render cache
-UNCACHED_KINDS = {"plan", "plans"}  # few pages showing computed progress (too deep to fingerprint): always rendered
+class QuietLinksToGenerated(logging.Filter):
+    """MkDocs notes every link to a page it does not render; links to generated pages are meant that way."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "which is excluded from the built site" not in record.getMessage()
 
 
-def page_meta(page: Page) -> dict[str, Any]:
-    """The metadata MkDocs and the theme read for a generated page (set directly: no YAML to write or parse)."""
-    meta = {"title": page.title, "description": page.description, "template": page.template,
-            "hide": ["navigation", "toc"]}
-    if page.hidden:
-        meta["robots"] = "noindex"  # also keeps the page out of the sitemap (theme/sitemap.xml)
-    return meta
-
-
-def _render_nothing(page: Any, config: Any, files: Files) -> None:
-    """What ``Page.render`` leaves for empty Markdown, without building a Markdown converter (≈2 ms a page)."""
-    page.content, page.toc, page._title_from_render = "", get_toc([]), None
-    page.present_anchor_ids, page.links_to_anchors = set(), {}
+QUIET = QuietLinksToGenerated()
 
 
 def close_index(indexer: Indexer, site_dir: Path) -> None:
@@ -95,18 +83,8 @@ def close_index(indexer: Indexer, site_dir: Path) -> None:
 
 
 def _write_file(data: bytes, path: Path) -> None:
-    """MkDocs' own page write, which ``guongsang build`` hands to its background writer (guongsang.mkdocs.writer)."""
+    """MkDocs' own file write (feeds, embeds, open data)."""
     mkdocs.utils.write_file(data, str(path))
-
-
-def search_document(derived: Page, content: str) -> str:
-    """What Pagefind indexes for a generated page: exemplars and published contest entries; "" for the rest."""
-    if derived.exemplar:
-        return document(derived.exemplar, content, templating.image_url(derived.exemplar))
-    if isinstance(derived, ContestPage) and derived.entry and derived.view:
-        contest, about = derived.view.contest, tuple(e.name for e in derived.exemplars)
-        return entry_document(derived.entry, contest.title, contest.year, content, about)
-    return ""
 
 
 class GuongSangPlugin(BasePlugin[GuongSangConfig]):
@@ -118,25 +96,18 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         super().__init__()
         self.preloaded: Loaded | None = None  # set by ``guongsang build`` to skip a second load
         self.loaded: Loaded | None = None
-        self.pages: dict[str, Page] = {}
         self.indexer: Indexer | None = None
         # Set by guongsang.mkdocs.build: the search index is written after MkDocs returns (take_indexer), once the
         # pages it held are freed, because Pagefind's peak memory comes while it writes.
         self.index_later = False
         self.cache: RenderCache | None = None
-        self.keys: dict[str, str] = {}  # src_uri → render-cache key of pages rendered in this build
         self.page_keys: dict[str, str] = {}  # src_uri → render-cache key of every generated page of this build
         self.rebuild = False  # a live-preview rebuild: unchanged pages are left as the last build wrote them
-        self.cached: dict[str, Packed] = {}  # src_uri → (HTML, search document, story) from the cache, compressed
         self.stories: dict[str, str] = {}  # exemplar slug → story HTML as rendered, for the feeds
         self.site_name = ""
         self.media = media.Media()
-        self.converter: Converter | None = None
-        self.files: Files | None = None
-        self.lookups: dict[str, Packed | None] = {}  # src_uri → the page from the render cache, looked up early
-        self.detached: Detached | None = None
-        self.later: set[str] = set()  # src_uri of pages whose story the worker converts (see on_page_context)
-        self.searches: dict[str, str] = {}  # src_uri → search document the worker made with the story
+        self.nav: list[Any] = []  # mkdocs.yml's nav as written: the sections of every page's header
+        self.listed: list[str] = []  # canonical addresses of the hand-written pages, for the sitemap
 
     def settings(self, config: Any) -> Settings:
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
@@ -156,15 +127,19 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         if warnings:  # shown, but not as MkDocs warnings: ``strict`` would turn them into a failed build
             log.info("guongsang:\n%s", render(warnings))
         self.loaded = loaded
-        self.pages = {page.src_uri: page for page in loaded.site.pages}
         self.site_name = self.site_name or config.site_name
         if loaded.area:  # a sub-site says what it covers in every page's title and header
             config.site_name = f"{self.site_name} · {loaded.area.short}"
+        self.nav = self.nav or list(config.nav or [])
+        generated = {page.src_uri for page in loaded.site.pages}
+        config.nav = navigation.without(self.nav, generated) or None  # MkDocs lists the hand-written pages only
         self.cache = self.open_cache(config, loaded.settings)
-        self.keys, self.cached, self.page_keys = {}, {}, {}
+        self.page_keys, self.listed = {}, []
         self.rebuild = preview.is_rebuild(config.site_dir) and self.cache is not None
-        if self.rebuild:  # the 404 page and the sitemap stay as the first build wrote them
-            config.theme.static_templates.difference_update({"404.html", "sitemap.xml"})
+        config.theme.static_templates.discard("sitemap.xml")  # written with the generated pages (render.pages)
+        if self.rebuild:  # the 404 page stays as the first build wrote it
+            config.theme.static_templates.discard("404.html")
+        logging.getLogger("mkdocs.structure.pages").addFilter(QUIET)
         return config
 
     def cache_folder(self, settings: Settings) -> Path:
@@ -192,15 +167,10 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     def on_files(self, files: Files, config: Any) -> Files:
         assert self.loaded and self.loaded.site
-        unchanged, in_nav = 0, preview.nav_sources(config.nav) if self.rebuild else set()
-        for page in self.loaded.site.pages:
-            if self.rebuild and page.src_uri not in in_nav and self._unchanged(page):
-                unchanged += 1  # left out: MkDocs neither renders nor writes it, its file stays as it is
-            else:
-                files.append(File.generated(config, page.src_uri, content=page.markdown))
-        if self.rebuild:
-            log.info("guongsang: xem trước — dựng lại %d trang, giữ nguyên %d trang", len(self.pages) - unchanged,
-                     unchanged)
+        for page in self.loaded.site.pages:  # stand-ins: links to them resolve, MkDocs does not render them
+            stand_in = File.generated(config, page.src_uri, content="")
+            stand_in.inclusion = InclusionLevel.EXCLUDED
+            files.append(stand_in)
         for uri, content in self.loaded.site.files.items():
             files.append(File.generated(config, uri, content=content))
         if (kept := self.kept_in()) is not None:
@@ -220,54 +190,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         for uri, path in self.media.files.items():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
-        self.files, self.later = files, set()
-        self.detached = self._detach(config)
         return files
-
-    def _detach(self, config: Any) -> Detached | None:
-        """Start converting the stories this build renders in a worker process, when there are enough."""
-        assert self.loaded and self.loaded.site
-        events = config.plugins.events
-        if (not (DETACHED and SHARED_CONVERTER) or self.rebuild or (os.cpu_count() or 1) < 2
-                or len(events["page_markdown"]) > 1 or len(events["page_content"]) > 1):
-            return None  # another plugin would read a story before it is converted
-        jobs = []
-        for page in self.loaded.site.pages:
-            if page.exemplar is None or not page.markdown or page.kind in UNCACHED_KINDS:
-                continue
-            if self.cache is not None:
-                self.lookups[page.src_uri] = hit = self.cache.get(self._key(page))
-                if hit is not None:
-                    continue
-            search = (document_of, (page.exemplar, templating.image_url(page.exemplar))) if self.indexer else None
-            jobs.append((page.src_uri, page.markdown, bool(page.source), search))
-        if len(jobs) < DETACHED_FROM:
-            return None
-        try:
-            return Detached(config, jobs)
-        except (pickle.PicklingError, TypeError, AttributeError):  # an extension configured with a function
-            return None
-
-    def _lookup(self, page: Page) -> Packed | None:
-        """The page from the render cache (looked up once per build), or None."""
-        assert self.cache is not None
-        if page.src_uri in self.lookups:
-            return self.lookups.pop(page.src_uri)
-        return self.cache.get(self._key(page))
-
-    def _key(self, page: Page) -> str:
-        assert self.cache is not None
-        if page.src_uri not in self.page_keys:
-            self.page_keys[page.src_uri] = self.cache.key(page)
-        return self.page_keys[page.src_uri]
-
-    def _unchanged(self, page: Page) -> bool:
-        """On a preview rebuild: the page's file already shows exactly this page (kept, and kept in the cache)."""
-        if page.kind in UNCACHED_KINDS or preview.STATE.keys.get(page.src_uri) != self._key(page):
-            return False
-        assert self.cache is not None
-        self.cache.used.add(self.page_keys[page.src_uri])
-        return True
 
     def _booklets(self, config: Any) -> dict[str, bytes]:
         """The booklets declared in mkdocs.yml, as PDFs; a plan's booklet is linked from its page."""
@@ -289,87 +212,28 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
                 self.loaded.site.booklets[selection.value] = uri
         return out
 
+    def navigation(self) -> navigation.Navigation:
+        assert self.loaded and self.loaded.site
+        return navigation.from_config(self.nav, {page.url: page.title for page in self.loaded.site.pages})
+
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
         assert self.loaded and self.loaded.site
         templating.install(env, self.loaded.site, self.loaded.settings.today, self.media)
-        chrome.install(env)
-        skeleton.install(env)
+        fragments.install(env)
         sprite = icons.install(env, config.theme)
         if files.get_file_from_path(icons.SPRITE_URI) is None:
             files.append(File.generated(config, icons.SPRITE_URI, content=sprite))
         env.globals["gs_search_config"]["scope"] = search_scope(self.loaded.area, self.config.wider_index)
+        env.globals["gs_nav"] = self.navigation()
         return env
 
-    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
-        """A generated page whose data is unchanged comes from the render cache: skip Markdown and the theme."""
-        derived = self.pages.get(page.file.src_uri)
-        if derived is None:
-            return markdown
-        page.meta.update(page_meta(derived))
-        if self.cache is not None and derived.kind not in UNCACHED_KINDS:
-            key = self._key(derived)
-            hit = self._lookup(derived)
-            if hit is None:
-                self.keys[page.file.src_uri] = key
-            else:
-                self.cached[page.file.src_uri] = hit
-                page.meta["template"] = CACHED_TEMPLATE
-                markdown = ""
-        uri = page.file.src_uri
-        if self.detached is not None and uri in self.detached:
-            if markdown and markdown == derived.markdown and uri not in self.cached:
-                self.later.add(uri)  # the worker converts it: taken in on_page_context
-                page.render = functools.partial(_render_nothing, page)
-                return markdown
-            self.detached.drop(uri)
-        if not markdown:  # most listing pages, and every page served from the cache
-            page.render = functools.partial(_render_nothing, page)
-        elif SHARED_CONVERTER:
-            page.render = functools.partial(self._converter(config).render, page)
-        return markdown
-
-    def _converter(self, config: Any) -> Converter:
-        if self.converter is None or self.converter.config is not config:
-            self.converter = Converter(config)
-        return self.converter
-
     def on_page_context(self, context: dict, page: Any, config: Any, nav: Any) -> dict:
-        derived = self.pages.get(page.file.src_uri)
-        if page.file.src_uri in self.later:
-            self._take_story(page, derived, config)
-        context["gs_page"] = derived
-        if derived and derived.source and config.repo_url:
-            branch = config.extra.get("branch", "main") if config.extra else "main"
-            page.edit_url = f"{config.repo_url.rstrip('/')}/edit/{branch}/{derived.source}"
+        context["gs_page"] = None  # a hand-written page: no derived data
         return context
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
-        """A record's story is cleaned to the allow-list; hand-written pages pass as they are. Either way the
-        result is Markup, so the autoescaping templates print it as HTML."""
-        if page.file.src_uri in self.later:
-            return html  # nothing yet: the worker's conversion comes in on_page_context
-        return self._content(self.pages.get(page.file.src_uri), html)
-
-    def _content(self, derived: Page | None, html: str, cleaned: bool = False) -> Markup:
-        html = clean_html(html) if derived and derived.source and not cleaned else html
-        if derived and derived.exemplar:
-            self.stories[derived.exemplar.slug] = html.strip()  # for the feeds; kept in the render cache too
+        """Hand-written pages pass as they are, as Markup, so the autoescaping templates print them as HTML."""
         return Markup(html)
-
-    def _take_story(self, page: Any, derived: Page | None, config: Any) -> None:
-        """A story the worker converted, set on its page just before the page is rendered; one it could not
-        convert (links to look up among the site's files) is converted here, as it would have been."""
-        self.later.discard(page.file.src_uri)
-        converted = self.detached.take(page.file.src_uri) if self.detached else None
-        if converted is None:
-            assert self.files is not None
-            self._converter(config).render(page, config, self.files)
-            page.content = self._content(derived, page.content)
-        else:
-            converted.apply(page)
-            page.content = self._content(derived, page.content, cleaned=True)
-            if converted.also is not None:
-                self.searches[page.file.src_uri] = converted.also
 
     def on_pre_build(self, config: Any) -> None:
         if self.config.search and not self.rebuild:
@@ -379,36 +243,48 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         return csp.seal(output_content)  # 404.html
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        uri = page.file.src_uri
-        if uri in self.cached:  # already sealed when it was cached
-            output, search, story = unpack(self.cached.pop(uri))
-            derived = self.pages.get(uri)
-            if derived and derived.exemplar and story:
-                self.stories[derived.exemplar.slug] = story
-        else:
-            output = csp.seal(output)
-            derived = self.pages.get(uri)
-            search = self.searches.pop(uri, None)
-            if search is None:
-                search = search_document(derived, page.content) if derived else ""
-            if self.cache and uri in self.keys:
-                story = self.stories.get(derived.exemplar.slug, "") if derived and derived.exemplar else ""
-                self.cache.put(self.keys.pop(uri), output, search, story)
-        if self.indexer and search:
-            self.indexer.add(f"/{page.url}", search)
-        return output
+        if page.canonical_url and not page.meta.get("robots"):
+            self.listed.append(page.canonical_url)
+        return csp.seal(output)
 
     def _story(self, exemplar: Any, config: Any) -> str:
-        if exemplar.slug not in self.stories:  # a page MkDocs did not render in this build
+        if exemplar.slug not in self.stories:  # a page not rendered in this build (a preview rebuild)
             import markdown
 
             self.stories[exemplar.slug] = clean_html(markdown.markdown(
                 exemplar.body, extensions=config.markdown_extensions, extension_configs=config.mdx_configs))
         return self.stories[exemplar.slug]
 
+    def _render_generated(self, config: Any) -> None:
+        """Every generated page, rendered by guongsang's frame into the site folder (those a preview rebuild
+        finds unchanged left as they are); their search documents to the indexer, stories for the feeds."""
+        assert self.loaded and self.loaded.site
+        site, site_dir = self.loaded.site, Path(config.site_dir)
+        if self.cache is not None:
+            self.page_keys = {p.src_uri: self.cache.key(p) for p in site.pages if p.kind not in UNCACHED_KINDS}
+        written = dict(preview.STATE.keys) if self.rebuild else {}
+
+        def unchanged(page: Page) -> bool:
+            key = self.page_keys.get(page.src_uri)
+            return key is not None and written.get(page.src_uri) == key
+
+        frame = frame_of(config, self.navigation(), search_scope(self.loaded.area, self.config.wider_index))
+        kept = sum(1 for page in site.pages if unchanged(page)) if self.rebuild else 0
+        if self.rebuild:
+            log.info("guongsang: xem trước — dựng lại %d trang, giữ nguyên %d trang", len(site.pages) - kept, kept)
+        for out in render_all(site, frame, self.loaded.settings.today, self.media, site_dir, self.cache,
+                              skip=unchanged if self.rebuild else None, keys=self.page_keys):
+            if out.page.exemplar and out.story:
+                self.stories[out.page.exemplar.slug] = out.story
+            if self.indexer and out.search:
+                self.indexer.add(f"/{out.page.url}", out.search)
+        if not self.rebuild:
+            base = frame.site_url
+            write_sitemap(site_dir, [*self.listed, *(f"{base}{p.url}" for p in site.pages if not p.hidden)])
+
     def on_post_build(self, config: Any) -> None:
         assert self.loaded and self.loaded.site
-        self._let_go_of_detached()  # every story was taken; the worker has ended
+        self._render_generated(config)
         site_url = config.site_url or ""
         ctx = FeedContext(self.site_name, site_url if site_url.endswith("/") or not site_url else f"{site_url}/",
                           self.loaded.settings.today, lambda e: self._story(e, config), self.loaded.site.scope,
@@ -422,7 +298,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
             log.info("guongsang: %d feed files, %d embeds, %d open-data files", outputs.feeds,
                      len(outputs.embeds), len(outputs.data))
         if self.cache:
-            log.info("Render cache: %d of %d generated pages reused", self.cache.hits, len(self.pages))
+            log.info("Render cache: %d of %d generated pages reused", self.cache.hits, len(self.loaded.site.pages))
             self.cache.commit()
             self.cache.close()
             self.cache = None
@@ -432,15 +308,8 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         """Let go of the records, the site model and the pages of the build just finished (the plugin may
         outlive it: MkDocs' configuration holds it)."""
         self.loaded = self.preloaded = None
-        self.pages, self.cached, self.stories, self.keys, self.page_keys = {}, {}, {}, {}, {}
-        self.media, self.converter = media.Media(), None
-        self._let_go_of_detached()
-
-    def _let_go_of_detached(self) -> None:
-        if self.detached is not None:
-            self.detached.close()
-        self.detached, self.later, self.lookups, self.files = None, set(), {}, None
-        self.searches = {}
+        self.stories, self.page_keys, self.listed = {}, {}, []
+        self.media = media.Media()
 
     def take_indexer(self) -> Indexer | None:
         """The search indexer, now the caller's to close (:func:`close_index`)."""
@@ -449,7 +318,6 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self.media.abandon()
-        self._let_go_of_detached()
         if self.cache:
             self.cache.close()  # nothing of a failed build is kept
             self.cache = None

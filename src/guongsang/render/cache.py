@@ -131,13 +131,18 @@ Packed = tuple[bytes, bytes, bytes]  # a cached page's HTML, search document and
 PACK_LEVEL = 2  # zlib-ng: half zlib's time at level 1 (0.16 against 0.30 ms a page), and 4 % smaller
 
 
-def _pack(html: str, search: str, story: str) -> Packed:
+def pack(html: str, search: str, story: str) -> Packed:
     return tuple(zlib_ng.compress(text.encode(), PACK_LEVEL) for text in (html, search, story))  # type: ignore[return-value]
 
 
 def unpack(packed: Packed) -> tuple[str, str, str]:
     html, search, story = (zlib_ng.decompress(blob).decode() for blob in packed)
     return html, search, story
+
+
+def texts(packed: Packed) -> tuple[str, str]:
+    """The search document and the story of a packed page (its HTML left compressed)."""
+    return zlib_ng.decompress(packed[1]).decode(), zlib_ng.decompress(packed[2]).decode()
 
 
 class RenderCache:
@@ -183,8 +188,19 @@ class RenderCache:
         self.used.add(key)
         if self._packer is None:
             return
-        self.fresh[key] = self._packer.submit(_pack, html, search, story)
+        self.fresh[key] = self._packer.submit(pack, html, search, story)
         if len(self.fresh) >= FLUSH_EVERY:  # stored as the build goes: memory does not grow with the corpus
+            self._store()
+
+    def put_packed(self, key: str, packed: Packed) -> None:
+        """Like :meth:`put`, for a page a worker has packed already."""
+        self.used.add(key)
+        if self._packer is None:
+            return
+        done: Future[Packed] = Future()
+        done.set_result(packed)
+        self.fresh[key] = done
+        if len(self.fresh) >= FLUSH_EVERY:
             self._store()
 
     def _store(self) -> None:

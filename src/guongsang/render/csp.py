@@ -17,18 +17,13 @@ import re
 # Left unreplaced it is an invalid source expression, which browsers ignore: inline scripts stay blocked.
 PLACEHOLDER = "'gs-inline-scripts'"
 
+# Styles, fonts, fetches, media, workers and manifests fall back to default-src ('self'): not repeated.
 DIRECTIVES: dict[str, str] = {
     "default-src": "'self'",
     "script-src": f"'self' 'wasm-unsafe-eval' {PLACEHOLDER}",
-    "style-src": "'self'",
     "img-src": "'self' data:",  # data: for the icons Material's stylesheet embeds
-    "font-src": "'self'",
-    "connect-src": "'self'",
-    "media-src": "'self'",
     "object-src": "'none'",
     "frame-src": "'none'",
-    "worker-src": "'self'",
-    "manifest-src": "'self'",
     "base-uri": "'self'",
     "form-action": "'self'",
 }

@@ -36,6 +36,7 @@ SHOWN = (
     "material/share-variant-outline",
     "material/printer-outline",
     "material/file-pdf-box",
+    "material/weather-night",
 )
 _SVG = re.compile(r'\s*<svg\b[^>]*?\bviewBox="(?P<box>[^"]+)"[^>]*>(?P<body>.*)</svg>\s*', re.S)
 
@@ -78,7 +79,7 @@ class SpriteLoader(BaseLoader):
             box, _ = _split(source, name)
             href = f'{{{{ "{SPRITE_URI}" | url }}}}#{symbol_id(name)}'
             # Imported without context, there is no page to link from: the icon stays as written.
-            source = (f'{{% if base_url is defined %}}<svg xmlns="http://www.w3.org/2000/svg" viewBox="{box}">'
+            source = (f'{{% if base_url is defined %}}<svg viewBox="{box}">'
                       f'<use href="{href}"/></svg>{{% else %}}{{% raw %}}{source}{{% endraw %}}{{% endif %}}')
         return source, filename, uptodate
 

@@ -33,7 +33,7 @@ quan thi đua – khen thưởng hoặc tải tệp về; không cần tài kho�
 """
 
 PER_PAGE = 24
-RELATED = 6
+RELATED = 4  # a 2 × 2 block on a phone; more made every exemplar page heavier than its own story
 
 # Section roots (Vietnamese, ASCII): the only place URL segments are spelled.
 EXEMPLARS = "guong"
@@ -240,10 +240,10 @@ def _bucket(exemplars: Iterable[Exemplar], keys: Callable[[Exemplar], Iterable[A
     return groups
 
 
-def _catalog_terms(section: str, root: str, entries: Iterable[Entry], groups: dict[str, list[Exemplar]],
-                   keep_empty: bool) -> list[Term]:
+def _catalog_terms(section: str, root: str, entries: Iterable[Entry], groups: dict[str, list[Exemplar]]) -> list[Term]:
+    """The catalogue's entries that have public exemplars, in the catalogue's order."""
     return [Term(section, e.code, e.label, f"{root}/{e.code}/", e.description, entry=e,
-                 exemplars=groups.get(e.code, [])) for e in entries if keep_empty or groups.get(e.code)]
+                 exemplars=groups[e.code]) for e in entries if groups.get(e.code)]
 
 
 def _place_terms(exemplars: list[Exemplar], gaz: Gazetteer) -> list[Term]:
@@ -294,7 +294,7 @@ def _known(url: str, pages: set[str]) -> str | None:
 
 
 def build_sections(exemplars: list[Exemplar], catalog: Catalog, gaz: Gazetteer) -> dict[str, list[Term]]:
-    """All taxonomies. Catalogue sections list every entry (an empty movement still has its page)."""
+    """All taxonomies: a term only where a public exemplar is filed (no page that lists nothing)."""
     movements = _bucket(exemplars, lambda e: [m.code for m in e.movements])
     fields = _bucket(exemplars, lambda e: [e.field.code])
     kinds = _bucket(exemplars, lambda e: [e.kind.code])
@@ -303,10 +303,10 @@ def build_sections(exemplars: list[Exemplar], catalog: Catalog, gaz: Gazetteer) 
     places = _place_terms(exemplars, gaz)
     place_urls = {t.url for t in _all_terms(places)}
     return {
-        "movements": _catalog_terms("movement", MOVEMENTS, catalog.movements, movements, keep_empty=True),
-        "fields": _catalog_terms("field", FIELDS, catalog.fields, fields, keep_empty=True),
-        "kinds": _catalog_terms("kind", KINDS, catalog.kinds, kinds, keep_empty=True),
-        "awards": _catalog_terms("award", AWARDS, catalog.award_forms, awards, keep_empty=True),
+        "movements": _catalog_terms("movement", MOVEMENTS, catalog.movements, movements),
+        "fields": _catalog_terms("field", FIELDS, catalog.fields, fields),
+        "kinds": _catalog_terms("kind", KINDS, catalog.kinds, kinds),
+        "awards": _catalog_terms("award", AWARDS, catalog.award_forms, awards),
         "years": [Term("year", str(y), f"Năm {y}", f"{YEARS}/{y}/", exemplars=years[y])
                   for y in sorted(years, reverse=True)],
         "places": places,
