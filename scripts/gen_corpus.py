@@ -1361,8 +1361,8 @@ class Generator:
             front["achievements"] = achievements
         slug = self.slug(name)
         image_seed = rng.getrandbits(32)
-        front["images"] = [{"src": f"anh/{slug}.jpg", "alt": f"Minh hoạ trừu tượng cho câu chuyện về {name}",
-                            "caption": f"Minh hoạ: {title}", "credit": "Minh hoạ tạo tự động"}]
+        front["images"] = [{"src": f"anh/{slug}.jpg", "alt": f"Minh họa trừu tượng cho câu chuyện về {name}",
+                            "caption": f"Minh họa: {title}", "credit": "Minh họa tạo tự động"}]
         if rng.random() < 0.2:
             front["sources"] = self.sources(title, name, year, place)
         tags = list(dict.fromkeys([*rng.sample(theme.tags, min(len(theme.tags), rng.randint(1, 3))),
