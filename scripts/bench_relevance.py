@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import math
 import re
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,11 +25,9 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from benchlib import CHROMIUM_ARGS, ROOT, build, generate, serve
-
-sys.path.insert(0, str(ROOT / "src"))
-from guongsang.model.records import Exemplar  # noqa: E402
-from guongsang.model.text import fold, nfc  # noqa: E402
-from guongsang.project import Settings, load  # noqa: E402
+from guongsang.model.records import Exemplar
+from guongsang.model.text import fold, nfc
+from guongsang.project import Settings, load
 
 BUDGET = 300 * 1024
 TOP = 10

@@ -32,7 +32,7 @@ from ..filecache import publish_file
 from ..model.contests import ContestEntry
 from ..model.records import Exemplar
 from ..model.text import collation_key
-from .search_words import bag
+from .search_words import ENTRY_TOKEN, bag
 
 # Filter keys (in the URL of a shared search) and their Vietnamese labels, in the order the UI shows them.
 FILTERS: dict[str, str] = {
@@ -150,7 +150,7 @@ def entry_document(entry: ContestEntry, contest_title: str, year: int, story_htm
     sections = {
         "title": bag(entry.title, entry.summary, seen=seen),
         "details": bag(entry.author, entry.unit.name, *about, seen=seen),
-        "story": bag(contest_title, unescape(_TAG.sub(" ", story_html)), seen=seen),
+        "story": f'{bag(contest_title, unescape(_TAG.sub(" ", story_html)), seen=seen)} {ENTRY_TOKEN}',
     }
     return _assemble(meta, year, {"loai": [ENTRY_TYPE], "nam": [str(year)]}, sections)
 

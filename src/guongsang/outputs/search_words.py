@@ -8,7 +8,8 @@ folds them nor lumps their variants into one index chunk:
 - the exact word, spelled in Telex with its tone letter last (``z`` for the level tone) behind the prefix
   ``qe``: "Đức" → ``qedduwcs``, "Thanh" → ``qethanhz``;
 - the folded pair, behind ``qf``: "Thanh Xuân" → ``qfthanhxuan``;
-- the exact pair, behind ``qp``: "hiến đất" → ``qphieensddaats``.
+- the exact pair, behind ``qp``: "hiến đất" → ``qphieensddaats``;
+- on contest entries only, :data:`ENTRY_TOKEN`.
 
 No Vietnamese word starts with "q" followed by anything but "u", so the prefixes keep the new tokens out of
 the index chunks of ordinary words (a query for "thanh" fetches no pair). The search page
@@ -25,6 +26,9 @@ from itertools import pairwise
 from ..model.text import fold, nfc
 
 EXACT, FOLDED_PAIR, EXACT_PAIR = "qe", "qf", "qp"
+# Carried by every contest entry page (nobody types it): the search page counts the entries among a query's
+# results by searching the query with this token too, without loading the facets.
+ENTRY_TOKEN = "qkbaiduthi"
 _TONES = {"\u0300": "f", "\u0301": "s", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
 _CIRCUMFLEX, _BREVE, _HORN = "\u0302", "\u0306", "\u031b"
 # Punctuation ends a run of adjacent syllables: "Hà Nội, Thanh Xuân" has no pair "nội thanh".

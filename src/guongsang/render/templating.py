@@ -22,7 +22,8 @@ from ..outputs.feeds import FEED_ITEMS, FORMAT_NAMES, MEDIA_TYPES, alternates
 from ..outputs.images import published_names, widths_for
 from ..outputs.media import Media, card_uri
 from ..outputs.opendata import SHARD_SIZE
-from ..outputs.search import ENTRY_TYPE, EXEMPLAR_TYPE, FILTERS, SORT_YEAR, locality_line
+from ..outputs.search import FILTERS, SORT_YEAR, locality_line
+from ..outputs.search_words import ENTRY_TOKEN
 from ..site.contest_views import entry_url
 from ..site.derive import (
     FEED_FILES,
@@ -92,7 +93,7 @@ def install(env: Any, site: Site, today: dt.date, media: Media | None = None) ->
     env.globals.update(gs_site=site, gs_today=today, gs_csp=Markup(csp.policy()), gs_visibility=VISIBILITY,
                        gs_media=media, gs_posters=media.posters,
                        gs_search_config={"filters": list(FILTERS.items()), "sortYear": SORT_YEAR, "pageSize": 10,
-                                         "kinds": {"exemplar": EXEMPLAR_TYPE, "entry": ENTRY_TYPE}},
+                                         "entryToken": ENTRY_TOKEN},
                        gs_plan_status=STATUS_LABELS, gs_booklets=dict(site.booklets))
     env.globals.update(gs_form=lambda: form_config(site.catalog, gazetteer(), today.year),
                        gs_template_workbook=TEMPLATE_NAME)

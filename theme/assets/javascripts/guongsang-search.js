@@ -93,14 +93,18 @@ async function closestFirst(results, typed) {
   return [...pool.sort((a, b) => far.get(a.id) - far.get(b.id)), ...results.slice(pool.length)];
 }
 
+// How many of a query's results are contest entries: the same search with the token every entry carries.
+async function entryCount(folded, options) {
+  return (await pagefind.search([...folded, config.entryToken].join(" "), options)).results.length;
+}
+
 // "Tìm thấy 18 gương điển hình và 3 bài dự thi cho “…”": exemplars and contest entries counted apart.
-function status(total, counts, q) {
-  const kinds = counts.loai || {};
-  const parts = [[kinds[config.kinds.exemplar] || 0, "gương điển hình"], [kinds[config.kinds.entry] || 0, "bài dự thi"]]
-    .filter(([n]) => n).map(([n, label]) => `${numberFormat.format(n)} ${label}`);
+function status(total, entries, q) {
   const what = q ? ` cho “${q}”` : "";
   if (!total) return `Không tìm thấy gương điển hình nào${what}. Hãy thử từ khoá khác hoặc bỏ bớt bộ lọc.`;
-  return `Tìm thấy ${parts.length ? parts.join(" và ") : `${numberFormat.format(total)} kết quả`}${what}.`;
+  const parts = [[total - entries, "gương điển hình"], [entries, "bài dự thi"]].filter(([n]) => n)
+    .map(([n, label]) => `${numberFormat.format(n)} ${label}`);
+  return `Tìm thấy ${parts.join(" và ")}${what}.`;
 }
 
 function pagefindFilters(filters) {
@@ -213,10 +217,12 @@ async function run() {
   const query = state.q ? words.analyse(state.q) : null;
   let found = await searchAll(query, options);
   let typed = null; // the reader's words, when one of them was corrected
-  if (query && query.folded.length && !found.search.results.length) {
-    const fixed = await corrected(query.folded, options);
-    if (fixed) [found, typed] = [await searchAll(words.analyse(fixed.join(" ")), options), query.folded];
+  let folded = query ? query.folded : [];
+  if (folded.length && !found.search.results.length) {
+    const fixed = await corrected(folded, options);
+    if (fixed) [found, typed, folded] = [await searchAll(words.analyse(fixed.join(" ")), options), folded, fixed];
   }
+  const entries = await entryCount(folded, options);
   if (mine !== generation) return;
   const { search, tiers } = found;
   const seen = new Set();
@@ -224,7 +230,7 @@ async function run() {
   current = { results: typed ? await closestFirst(results, typed) : results, shown: 0 };
   if (mine !== generation) return;
   resultList.replaceChildren();
-  statusBox.textContent = status(current.results.length, search.filters || {}, state.q);
+  statusBox.textContent = status(current.results.length, entries, state.q);
   renderFacets(search.filters || {}, state);
   await showMore();
   if (mine === generation) busy(false);
