@@ -35,21 +35,20 @@ _WORD = re.compile(r"\w+")
 
 # Planted records (fictional people and units in real places): what the judged queries look for, and the
 # look-alikes that only match the folded form or the words scattered.
-PLANTED: tuple[tuple[str, str, str, str, str, str], ...] = (
-    # slug, name, kind, locality, title, summary
-    ("nguyen-thi-huong-planted", "Nguyễn Thị Hường", "cá nhân", "phường Phú Thượng, quận Tây Hồ, Hà Nội",
-     "Người nữ công nhân môi trường tận tụy", "Chị Hường gắn bó hai mươi năm với công việc thu gom rác thải."),
-    ("tran-thi-huong-planted", "Trần Thị Hương", "cá nhân", "phường Phú Thượng, quận Tây Hồ, Hà Nội",
-     "Cô giáo vùng cao", "Cô Hương dạy học ở điểm trường xa."),
-    ("le-van-duc-planted", "Lê Văn Đức", "cá nhân", "xã Yên Sở, huyện Hoài Đức, Hà Nội",
-     "Người thầy thuốc của làng", "Anh Đức khám bệnh miễn phí cho người cao tuổi trong xã."),
-    ("pham-van-hien-planted", "Phạm Văn Hiền", "cá nhân", "xã Yên Sở, huyện Hoài Đức, Hà Nội",
-     "Người cựu chiến binh hiền lành", "Ông Hiền vận động bà con giữ gìn vệ sinh đường làng, trồng cây xanh."),
-    ("dang-thi-hoa-planted", "Đặng Thị Hoa", "cá nhân", "phường Thanh Xuân Trung, quận Thanh Xuân, Hà Nội",
-     "Tổ trưởng dân phố tận tâm", "Bà Hoa vận động các hộ giữ gìn trật tự, mỹ quan khu phố."),
-    ("vu-van-thanh-planted", "Vũ Văn Thanh", "cá nhân", "phường Xuân Tảo, quận Bắc Từ Liêm, Hà Nội",
-     "Người giữ lửa phong trào thể thao", "Anh Thanh tổ chức các giải bóng đá cho thanh niên phường Xuân Tảo."),
-)
+PLANTED = """
+nguyen-thi-huong-planted | Nguyễn Thị Hường | phường Phú Thượng, quận Tây Hồ, Hà Nội
+    | Người nữ công nhân môi trường tận tụy | Chị Hường gắn bó hai mươi năm với công việc thu gom rác thải.
+tran-thi-huong-planted | Trần Thị Hương | phường Phú Thượng, quận Tây Hồ, Hà Nội
+    | Cô giáo vùng cao | Cô Hương dạy học ở điểm trường xa.
+le-van-duc-planted | Lê Văn Đức | xã Yên Sở, huyện Hoài Đức, Hà Nội
+    | Người thầy thuốc của làng | Anh Đức khám bệnh miễn phí cho người cao tuổi trong xã.
+pham-van-hien-planted | Phạm Văn Hiền | xã Yên Sở, huyện Hoài Đức, Hà Nội
+    | Người cựu chiến binh hiền lành | Ông Hiền vận động bà con giữ gìn vệ sinh đường làng, trồng cây xanh.
+dang-thi-hoa-planted | Đặng Thị Hoa | phường Thanh Xuân Trung, quận Thanh Xuân, Hà Nội
+    | Tổ trưởng dân phố tận tâm | Bà Hoa vận động các hộ giữ gìn trật tự, mỹ quan khu phố.
+vu-van-thanh-planted | Vũ Văn Thanh | phường Xuân Tảo, quận Bắc Từ Liêm, Hà Nội
+    | Người giữ lửa phong trào thể thao | Anh Thanh tổ chức các giải bóng đá cho thanh niên phường Xuân Tảo.
+"""  # slug | name | locality | title | summary (each a person, "cá nhân")
 
 
 @dataclass(frozen=True)
@@ -144,9 +143,10 @@ def plant(corpus: Path) -> None:
     """Write the planted records into the corpus (same shape as the generated ones)."""
     folder = corpus / "planted"
     folder.mkdir(exist_ok=True)
-    for slug, name, kind, locality, title, summary in PLANTED:
+    for line in PLANTED.strip().replace("\n    |", " |").splitlines():
+        slug, name, locality, title, summary = (part.strip() for part in line.split("|"))
         first = name.split()[-1]
-        text = (f'---\ntitle: "{title}"\nname: {name}\nkind: {kind}\nmovements:\n  - lam-theo-guong-dien-hinh\n'
+        text = (f'---\ntitle: "{title}"\nname: {name}\nkind: cá nhân\nmovements:\n  - lam-theo-guong-dien-hinh\n'
                 f"field: nong-thon-moi\nlocality: {locality}\nunit: UBND phường\nyear: 2024\nsummary: {summary}\n"
                 "awards:\n  - form: Giấy khen\n    level: chu-tich-ubnd-xa\n    year: 2024\n"
                 "    decision: 1234/QĐ-UBND\nconsent:\n"

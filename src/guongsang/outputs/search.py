@@ -53,7 +53,7 @@ INDEX_DIR = "pagefind"
 EXEMPLAR_TYPE, ENTRY_TYPE = "Gương điển hình", "Bài dự thi"
 # Pagefind's chunk size, in postings (its default is 20,000): smaller chunks mean a query fetches little
 # beyond the postings of its own words. Set through Pagefind's (unstable) environment variable.
-CHUNK_SIZE = 3000
+CHUNK_SIZE = 2000
 CHUNK_SIZE_VARIABLE = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"
 # Pagefind's binary allocates with jemalloc, set through this variable. Its peak memory comes while it builds
 # the index in write_files; one arena and freed pages handed back at once lower that peak by 17 % at 10,000
@@ -108,7 +108,7 @@ def document(exemplar: Exemplar, story_html: str, image: str = "") -> str:
     tokens of :mod:`.search_words` (folded and exact words, folded and exact syllable pairs), each once per
     page, in sections weighted by :data:`WEIGHTS`: the name; the places (current ward and province, the
     place as written, the legacy ward and district); the title and summary; the achievements, unit, tags,
-    movements, field and awards; the story.
+    movements, field and awards; the story (its folded words only).
 
     Why once, and why ASCII tokens: Pagefind sizes its index chunks by the postings of a word's exact form
     only, not of its diacritic variants: with Vietnamese text left as written, every "văn", "vân", "vạn"
@@ -128,7 +128,7 @@ def document(exemplar: Exemplar, story_html: str, image: str = "") -> str:
         "title": bag(e.title, e.summary, seen=seen),
         "details": bag(*e.achievements, e.unit, *e.tags, *(m.label for m in e.movements), e.field.label,
                        *(a.form.label for a in e.awards), seen=seen),
-        "story": bag(unescape(_TAG.sub(" ", story_html)), seen=seen),
+        "story": bag(unescape(_TAG.sub(" ", story_html)), seen=seen, full=False),
     }
     return _assemble(meta, e.year, filters(e), sections)
 
@@ -150,7 +150,7 @@ def entry_document(entry: ContestEntry, contest_title: str, year: int, story_htm
     sections = {
         "title": bag(entry.title, entry.summary, seen=seen),
         "details": bag(entry.author, entry.unit.name, *about, seen=seen),
-        "story": f'{bag(contest_title, unescape(_TAG.sub(" ", story_html)), seen=seen)} {ENTRY_TOKEN}',
+        "story": f'{bag(contest_title, unescape(_TAG.sub(" ", story_html)), seen=seen, full=False)} {ENTRY_TOKEN}',
     }
     return _assemble(meta, year, {"loai": [ENTRY_TYPE], "nam": [str(year)]}, sections)
 

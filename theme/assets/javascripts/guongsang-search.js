@@ -55,17 +55,24 @@ function collectState() {
   return { q: input.value.normalize("NFC").trim(), sort: sortSelect.value, filters };
 }
 
-// Pagefind's searches for a query, most specific first: the exact pairs, the exact words (when the reader
-// typed diacritics), the folded pairs, then the folded words, which find every page the others find. Each
-// tier keeps Pagefind's order (its weights: name > place > title and summary > achievements > story), and
-// the merged list puts every page of a tier above the pages only a later tier finds. Sorted by year, only
-// the folded words are asked.
+// Pagefind's searches for a query, most specific first: the pairs of adjacent syllables as typed (exact when
+// the reader typed diacritics, else folded) or, for one exact word, that word; then the folded words, which
+// find every page the others find. Only when no page has the exact pairs are the exact words apart and the
+// folded pairs asked as well (each search fetches index chunks: the first query keeps within its budget).
+// Each tier keeps Pagefind's order (its weights: name > place > title and summary > achievements > story),
+// and the merged list puts every page of a tier above the pages only a later tier finds. Sorted by year,
+// only the folded words are asked.
 async function searchAll(query, options) {
   const ranked = query && !options.sort;
   const ask = (tokens) => (ranked && tokens.length ? pagefind.search(tokens.join(" "), options) : null);
-  const asked = await Promise.all([ask(query?.exactPairs || []), ask(query?.exact || []),
-    ask(query?.foldedPairs || []), pagefind.search(query ? query.folded.join(" ") : null, options)]);
-  return { search: asked[3], tiers: asked.filter(Boolean) };
+  const exact = Boolean(query?.exact.length);
+  const first = await Promise.all([
+    ask(exact ? query.exactPairs : query?.foldedPairs || []),
+    exact && !query.exactPairs.length ? ask(query.exact) : null,
+    pagefind.search(query ? query.folded.join(" ") : null, options)]);
+  const apart = exact && query.exactPairs.length && !first[0].results.length
+    ? await Promise.all([ask(query.exact), ask(query.foldedPairs)]) : [];
+  return { search: first[2], tiers: [first[0], first[1], ...apart, first[2]].filter(Boolean) };
 }
 
 // The folded words with each one the index does not hold replaced by its first spelling one slip away
