@@ -222,14 +222,15 @@ async function run() {
   const options = { filters: scope.filters(pagefindFilters(state.filters), config.scope) };
   if (state.sort === "moi-nhat") options.sort = { [config.sortYear]: "desc" };
   const query = state.q ? words.analyse(state.q) : null;
-  let found = await searchAll(query, options);
+  let [found, entries] = await Promise.all([searchAll(query, options), entryCount(query?.folded || [], options)]);
   let typed = null; // the reader's words, when one of them was corrected
-  let folded = query ? query.folded : [];
-  if (folded.length && !found.search.results.length) {
-    const fixed = await corrected(folded, options);
-    if (fixed) [found, typed, folded] = [await searchAll(words.analyse(fixed.join(" ")), options), folded, fixed];
+  if (query && query.folded.length && !found.search.results.length) {
+    const fixed = await corrected(query.folded, options);
+    if (fixed) {
+      [found, entries] = await Promise.all([searchAll(words.analyse(fixed.join(" ")), options), entryCount(fixed, options)]);
+      typed = query.folded;
+    }
   }
-  const entries = await entryCount(folded, options);
   if (mine !== generation) return;
   const { search, tiers } = found;
   const seen = new Set();
