@@ -159,11 +159,11 @@ def holds(text, query, exact=True):
 
 
 def fields(e):
-    """The record's own fields, where the index keeps exact words and pairs (a story: its folded words only)."""
+    """The record's own fields, where the index keeps exact words and pairs (the story and the catalogue labels
+    of movements, field and awards: their folded words only)."""
     loc = e.locality
     return " | ".join([e.name, loc.current_label, loc.written, loc.legacy_label, e.title, e.summary,
-                       *e.achievements, e.unit, *e.tags, *(m.label for m in e.movements), e.field.label,
-                       *(a.form.label for a in e.awards)])
+                       *e.achievements, e.unit, *e.tags])
 
 
 def exemplars_shown(page, site):

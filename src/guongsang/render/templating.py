@@ -93,7 +93,8 @@ def install(env: Any, site: Site, today: dt.date, media: Media | None = None) ->
     env.globals.update(gs_site=site, gs_today=today, gs_csp=Markup(csp.policy()), gs_visibility=VISIBILITY,
                        gs_media=media, gs_posters=media.posters,
                        gs_search_config={"filters": list(FILTERS.items()), "sortYear": SORT_YEAR, "pageSize": 10,
-                                         "entryToken": ENTRY_TOKEN},
+                                         "entryToken": ENTRY_TOKEN,
+                                         "years": sorted({e.year for e in site.exemplars}, reverse=True)},
                        gs_plan_status=STATUS_LABELS, gs_booklets=dict(site.booklets))
     env.globals.update(gs_form=lambda: form_config(site.catalog, gazetteer(), today.year),
                        gs_template_workbook=TEMPLATE_NAME)

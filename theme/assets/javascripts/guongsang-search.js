@@ -60,11 +60,9 @@ function collectState() {
 // find every page the others find. Only when no page has the exact pairs are the exact words apart and the
 // folded pairs asked as well (each search fetches index chunks: the first query keeps within its budget).
 // Each tier keeps Pagefind's order (its weights: name > place > title and summary > achievements > story),
-// and the merged list puts every page of a tier above the pages only a later tier finds. Sorted by year,
-// only the folded words are asked.
-async function searchAll(query, options) {
-  const ranked = query && !options.sort;
-  const ask = (tokens) => (ranked && tokens.length ? pagefind.search(tokens.join(" "), options) : null);
+// and the merged list puts every page of a tier above the pages only a later tier finds.
+async function byRelevance(query, options) {
+  const ask = (tokens) => (query && tokens.length ? pagefind.search(tokens.join(" "), options) : null);
   const exact = Boolean(query?.exact.length);
   const first = await Promise.all([
     ask(exact ? query.exactPairs : query?.foldedPairs || []),
@@ -73,6 +71,16 @@ async function searchAll(query, options) {
   const apart = exact && query.exactPairs.length && !first[0].results.length
     ? await Promise.all([ask(query.exact), ask(query.foldedPairs)]) : [];
   return { search: first[2], tiers: [first[0], first[1], ...apart, first[2]].filter(Boolean) };
+}
+
+// Newest first: the folded words searched year by year with the year filter, newest year first (Pagefind's
+// own sort index would be loaded by every first query; the year filter loads only when asked), then once more
+// for pages of any other year. Within a year, Pagefind's order.
+async function newestFirst(query, options, years) {
+  const text = query ? query.folded.join(" ") : null;
+  const inYear = (year) => ({ ...options, filters: { ...options.filters, [config.sortYear]: year } });
+  const asked = await Promise.all([pagefind.search(text, options), ...years.map((y) => pagefind.search(text, inYear(y)))]);
+  return { search: asked[0], tiers: [...asked.slice(1), asked[0]] };
 }
 
 // The folded words with each one the index does not hold replaced by its first spelling one slip away
@@ -220,7 +228,8 @@ async function run() {
   }
   statusBox.textContent = "Đang tìm…";
   const options = { filters: scope.filters(pagefindFilters(state.filters), config.scope) };
-  if (state.sort === "moi-nhat") options.sort = { [config.sortYear]: "desc" };
+  const newest = state.sort === "moi-nhat" ? [...(state.filters[config.sortYear] || config.years)].map(String).sort().reverse() : null;
+  const searchAll = newest ? (query, opts) => newestFirst(query, opts, newest) : byRelevance;
   const query = state.q ? words.analyse(state.q) : null;
   let [found, entries] = await Promise.all([searchAll(query, options), entryCount(query?.folded || [], options)]);
   let typed = null; // the reader's words, when one of them was corrected
