@@ -47,6 +47,7 @@ def test_tokens_hold_folded_and_exact_words_and_pairs_broken_by_punctuation() ->
     assert tokens("NGUYE\u0302\u0303N Văn") == tokens("nguyễn văn")
     assert tokens("năm 2025") == ["nam", "qenawmz", "2025"]
     assert tokens("Hà Nội, Thanh Xuân", full=False) == ["ha", "noi", "thanh", "xuan"]
+    assert tokens("Hà Nội", words=False) == ["ha", "noi", "qfhanoi", "qphafnooij"]
 
 
 def test_bag_keeps_each_token_once_where_it_first_counts() -> None:
@@ -88,7 +89,9 @@ def test_document_weighs_name_above_place_above_title_above_details_above_story(
     assert set(section(html, WEIGHTS["name"])) == set(tokens(e.name))
     assert "qfkhuongtrung" in section(html, WEIGHTS["place"])
     earlier = set(section(html, WEIGHTS["name"])) | set(section(html, WEIGHTS["place"]))
-    assert set(tokens(e.title)) - earlier <= set(section(html, WEIGHTS["title"]))
+    assert set(tokens(e.title, words=False)) - earlier <= set(section(html, WEIGHTS["title"]))
+    assert not [t for t in section(html, WEIGHTS["title"]) if t.startswith("qe")], "exact words: name, places"
+    assert "qekhuwowngz" in section(html, WEIGHTS["place"])
     assert "qpgiuwxluwar" in section(html, WEIGHTS["title"])  # "giữ lửa", from the title
     story = section(html, WEIGHTS["story"])
     assert {"cau", "chuyen", "hien", "tang"} <= set(story)

@@ -109,9 +109,10 @@ def document(exemplar: Exemplar, story_html: str, image: str = "") -> str:
     Results show only its metadata (name, story title, summary, place, kind, year, image). Its text is the
     tokens of :mod:`.search_words` (folded and exact words, folded and exact syllable pairs), each once per
     page, in sections weighted by :data:`WEIGHTS`: the name; the places (current ward and province, the
-    place as written, the legacy ward and district); the title and summary; the achievements, unit and tags,
-    then the movements, field and awards (catalogue labels shared by thousands of pages: their folded words
-    only); the story (its folded words only).
+    place as written, the legacy ward and district); the title and summary (no exact words alone: those are
+    the name's and places'); the achievements, unit and tags (likewise), then the movements, field and awards
+    (catalogue labels shared by thousands of pages: their folded words only); the story (its folded words
+    only).
 
     Why once, and why ASCII tokens: Pagefind sizes its index chunks by the postings of a word's exact form
     only, not of its diacritic variants: with Vietnamese text left as written, every "văn", "vân", "vạn"
@@ -128,8 +129,8 @@ def document(exemplar: Exemplar, story_html: str, image: str = "") -> str:
     sections = {
         "name": bag(e.name, seen=seen),
         "place": bag(locality_line(e), loc.written, loc.legacy_label, seen=seen),
-        "title": bag(e.title, e.summary, seen=seen),
-        "details": " ".join([bag(*e.achievements, e.unit, *e.tags, seen=seen),
+        "title": bag(e.title, e.summary, seen=seen, words=False),
+        "details": " ".join([bag(*e.achievements, e.unit, *e.tags, seen=seen, words=False),
                              bag(*(m.label for m in e.movements), e.field.label, *(a.form.label for a in e.awards),
                                  seen=seen, full=False)]).strip(),
         "story": bag(unescape(_TAG.sub(" ", story_html)), seen=seen, full=False),
@@ -152,8 +153,8 @@ def entry_document(entry: ContestEntry, contest_title: str, year: int, story_htm
             "place": contest_title, "kind": ENTRY_TYPE, "year": str(year)}
     seen: set[str] = set()
     sections = {
-        "title": bag(entry.title, entry.summary, seen=seen),
-        "details": bag(entry.author, entry.unit.name, *about, seen=seen),
+        "title": bag(entry.title, entry.summary, seen=seen, words=False),
+        "details": bag(entry.author, entry.unit.name, *about, seen=seen, words=False),
         "story": f'{bag(contest_title, unescape(_TAG.sub(" ", story_html)), seen=seen, full=False)} {ENTRY_TOKEN}',
     }
     return _assemble(meta, {"loai": [ENTRY_TYPE], "nam": [str(year)]}, sections)

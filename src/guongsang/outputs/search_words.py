@@ -63,9 +63,9 @@ def clauses(text: str) -> list[list[str]]:
     return [run for run in runs if run]
 
 
-def tokens(text: str, full: bool = True) -> list[str]:
+def tokens(text: str, full: bool = True, words: bool = True) -> list[str]:
     """Every token of ``text`` in order: per word its folded and exact forms, then the pairs of each run.
-    Without ``full``, the folded words only (a story: see :func:`bag`)."""
+    Without ``words``, no exact words (the pairs still); without ``full``, the folded words only."""
     if not full:
         return [fold(w) for run in clauses(text) for w in run]
     out: list[str] = []
@@ -74,7 +74,7 @@ def tokens(text: str, full: bool = True) -> list[str]:
         exact = [exact_word(w) for w in run]
         for f, e, w in zip(folded, exact, run, strict=True):
             out.append(f)
-            if not w.isdigit():
+            if words and not w.isdigit():
                 out.append(EXACT + e)
         for (f1, f2), (e1, e2), (w1, w2) in zip(pairwise(folded), pairwise(exact), pairwise(run), strict=True):
             if not (w1.isdigit() or w2.isdigit()):
@@ -82,17 +82,19 @@ def tokens(text: str, full: bool = True) -> list[str]:
     return out
 
 
-def bag(*texts: str, seen: set[str], full: bool = True) -> str:
+def bag(*texts: str, seen: set[str], full: bool = True, words: bool = True) -> str:
     """The tokens of ``texts``, each once per page: ``seen`` holds those of the page's earlier sections, so a
     token counts where it weighs most (a name's words are not repeated in its story).
 
     A story is indexed by its folded words only (``full=False``). Its exact words and pairs would be 60 % of
     a page's tokens, and at 10,000 records they took the first query over its 300 KB budget (the index's
     chunk list, which every first query loads, and the chunks themselves grew with them: 468 KB for "xây
-    dựng nông thôn mới"); the record's own fields (name, places, title, summary, achievements) carry them."""
+    dựng nông thôn mới"); the record's own fields (name, places, title, summary, achievements) carry them.
+    Exact words alone (``words``) are kept for the name and places: a single syllable typed exactly ("Hường")
+    is a name or a place, and elsewhere they took the same query 3 KB over the budget again."""
     out = []
     for text in texts:
-        for token in tokens(text, full):
+        for token in tokens(text, full, words):
             if token not in seen:
                 seen.add(token)
                 out.append(token)
