@@ -109,7 +109,12 @@ async function closestFirst(results, typed) {
 }
 
 // How many of a query's results are contest entries: the same search with the token every entry carries.
+// Pagefind leaves out of a query a word its index does not hold, so on a site without entries (a sub-site,
+// or none published yet) that search would count every result: ask first whether the token is held at all.
+let entriesIndexed = null;
 async function entryCount(folded, options) {
+  entriesIndexed ??= pagefind.search(config.entryToken).then((found) => found.results.length > 0);
+  if (!(await entriesIndexed)) return 0;
   return (await pagefind.search([...folded, config.entryToken].join(" "), options)).results.length;
 }
 
