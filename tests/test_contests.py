@@ -281,6 +281,7 @@ def test_another_exemplar_folder_leaves_the_contests_out(root, tmp_path, capsys)
 
 def test_entry_search_document_is_folded_and_faceted(tmp_path, catalog):
     from guongsang.outputs.search import entry_document
+    from guongsang.outputs.search_words import bag
 
     (contest,) = load(make(tmp_path, entries={"mot": entry(title="Người giữ lửa ở Đống Đa")}), catalog).contests
     html = entry_document(contest.entries[0], contest.title, contest.year, "<p>Bà Đào &amp; tủ sách</p>",
@@ -288,9 +289,11 @@ def test_entry_search_document_is_folded_and_faceted(tmp_path, catalog):
     assert '<span data-pagefind-filter="loai">Bài dự thi</span>' in html
     assert '<span data-pagefind-filter="nam">2025</span>' in html
     assert '<span data-pagefind-meta="title">Người giữ lửa ở Đống Đa</span>' in html
-    assert '<h1 data-pagefind-weight="10">nguoi giu lua o dong da</h1>' in html
-    assert '<p data-pagefind-weight="3">nguyen van a ubnd phuong le thu ha</p>' in html
-    assert "dao" in html.split("weight=\"3\"")[1] and "&amp;" not in html.split("</div>")[1]
+    title, details, story = re.findall(r'<p data-pagefind-weight="([\d.]+)">([^<]*)</p>', html)
+    assert title == ("4", bag("Người giữ lửa ở Đống Đa", seen=set(), words=False))  # below an exemplar's name (10)
+    assert details[0] == "2" and details[1].split()[:4] == ["nguyen", "van", "a", "qfnguyenvan"]
+    assert {"le", "thu", "ha", "qflethu", "qpthuzhaf"} <= set(details[1].split())
+    assert "dao" in story[1].split() and "&amp;" not in html.split("</div>")[1]
 
 
 def test_entry_lists_are_paginated(root):

@@ -1,8 +1,9 @@
-"""Search: the document Pagefind indexes for each exemplar (metadata, filters, folded words) and the indexer.
+"""Search: the document Pagefind indexes for each exemplar (metadata, filters, weighted tokens) and the indexer.
 
 The indexed document is built from the model, not scraped from the themed page: its text is the page's words
-folded to plain letters (đ → d) and the search page folds the reader's query the same way, so "duc",
-"Đức" and "ĐỨC" all find "Đức". Results show only the metadata (name, summary, image, locality).
+as tokens (:mod:`.search_words`: folded, exact, and syllable pairs of both) and the search page makes the same
+tokens from the reader's query, so "duc", "Đức" and "ĐỨC" all find "Đức" while "Đức" puts the exact "Đức"
+first. Results show only the metadata (name, summary, image, locality).
 
 Indexing runs alongside rendering: :class:`Indexer` owns a Pagefind service in a background thread and pages
 are handed to it as they are written, so the Rust indexer works on one core while MkDocs renders on another.
@@ -24,14 +25,14 @@ import time
 from collections.abc import Coroutine
 from concurrent.futures import Future
 from html import escape, unescape
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from ..filecache import publish_file
 from ..model.contests import ContestEntry
 from ..model.records import Exemplar
-from ..model.text import collation_key, fold
+from ..model.text import collation_key
+from .search_words import ENTRY_TOKEN, bag
 
 # Filter keys (in the URL of a shared search) and their Vietnamese labels, in the order the UI shows them.
 FILTERS: dict[str, str] = {
@@ -46,13 +47,15 @@ FILTERS: dict[str, str] = {
     "hinh-thuc": "Hình thức khen thưởng",
     "cap-khen": "Cấp khen thưởng",
 }
+# "Newest first" (sap-xep=moi-nhat) searches year by year with this filter. Pagefind's own sort index
+# (data-pagefind-sort) would sit in the metadata every first query loads (20 KB at 10,000 records).
 SORT_YEAR = "nam"
 INDEX_DIR = "pagefind"
 # The "loai" facet: what kind of page a result is.
 EXEMPLAR_TYPE, ENTRY_TYPE = "Gương điển hình", "Bài dự thi"
 # Pagefind's chunk size, in postings (its default is 20,000): smaller chunks mean a query fetches little
 # beyond the postings of its own words. Set through Pagefind's (unstable) environment variable.
-CHUNK_SIZE = 3000
+CHUNK_SIZE = 2000
 CHUNK_SIZE_VARIABLE = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"
 # Pagefind's binary allocates with jemalloc, set through this variable. Its peak memory comes while it builds
 # the index in write_files; one arena and freed pages handed back at once lower that peak by 17 % at 10,000
@@ -63,9 +66,6 @@ CHUNK_SIZE_VARIABLE = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"
 MALLOC_CONF_VARIABLE = "_RJEM_MALLOC_CONF"
 MALLOC_CONF = "narenas:1,tcache_max:16,dirty_decay_ms:0,muzzy_decay_ms:0"
 BATCH = 32  # pages handed to the indexer's event loop at a time
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-
 
 def filters(exemplar: Exemplar) -> dict[str, list[str]]:
     """The facet values of one exemplar, keyed as in :data:`FILTERS`."""
@@ -86,13 +86,6 @@ def filters(exemplar: Exemplar) -> dict[str, list[str]]:
     return {key: list(dict.fromkeys(v)) for key, v in values.items() if v}
 
 
-def name_pairs(name: str) -> str:
-    """Adjacent words of a name folded and joined ("Đông Hải" → "donghai"): an exact-name search matches
-    these, so a reader typing a name finds that person before pages that merely use the same words."""
-    words = [fold(w) for w in _WORD.findall(name)]
-    return " ".join(dict.fromkeys(a + b for a, b in pairwise(words)))
-
-
 def locality_line(exemplar: Exemplar) -> str:
     """"Phường Khương Đình, Thành phố Hà Nội" — how a search result names the place."""
     return exemplar.locality.current_label
@@ -101,38 +94,30 @@ def locality_line(exemplar: Exemplar) -> str:
 _TAG = re.compile(r"<[^>]+>")
 
 
-def bag_of_words(*texts: str, seen: set[str] | None = None) -> str:
-    """The words of ``texts`` folded (lower case, no diacritics, đ → d), each once, in first-seen order.
-
-    ``seen`` carries the words already emitted by earlier sections of the same page.
-    """
-    seen = set() if seen is None else seen
-    out = []
-    for text in texts:
-        for word in _WORD.findall(fold(text)):
-            if word not in seen:
-                seen.add(word)
-                out.append(word)
-    return " ".join(out)
-
-
 def _span(attr: str, name: str, value: str) -> str:
     return f'<span {attr}="{escape(name)}">{escape(value)}</span>'
+
+
+# Pagefind weights of a page's sections, as readers mean them: name > place > title and summary >
+# achievements (and the other record fields) > story.
+WEIGHTS = {"name": 10.0, "place": 7.0, "title": 4.0, "details": 2.0, "story": 1.0}
 
 
 def document(exemplar: Exemplar, story_html: str, image: str = "") -> str:
     """The page Pagefind indexes for an exemplar, built from the model rather than scraped from the theme.
 
-    Results show only its metadata (name, story title, summary, place, kind, year, image). Its text is a bag
-    of folded words, each once per page: the name with its name pairs (weight 10), the title and places
-    (weight 3), then everything else — summary, achievements, unit, tags, movements, awards, the story.
+    Results show only its metadata (name, story title, summary, place, kind, year, image). Its text is the
+    tokens of :mod:`.search_words` (folded and exact words, folded and exact syllable pairs), each once per
+    page, in sections weighted by :data:`WEIGHTS`: the name; the places (current ward and province, the
+    place as written, the legacy ward and district); the title and summary (no exact words alone: those are
+    the name's and places'); the achievements, unit and tags (likewise), then the movements, field and awards
+    (catalogue labels shared by thousands of pages: their folded words only); the story (its folded words
+    only).
 
-    Why folded, and why once: Pagefind folds tone marks but not đ, so "duc" would miss "Đức"; the search
-    page folds the reader's query the same way, so "duc", "Đức" and "ĐỨC" meet on "duc". And Pagefind sizes
-    its index chunks by the postings of a word's exact form only, not of its diacritic variants: with
-    Vietnamese text left as written, every "văn", "vân", "vạn" lands in one unbounded chunk that a first
-    query must fetch (880 KB for "nguyen van hung" at 10,000 records). Folded words, one location per page,
-    keep every chunk near the chunk size set in :data:`CHUNK_SIZE`.
+    Why once, and why ASCII tokens: Pagefind sizes its index chunks by the postings of a word's exact form
+    only, not of its diacritic variants: with Vietnamese text left as written, every "văn", "vân", "vạn"
+    lands in one unbounded chunk that a first query must fetch (880 KB for "nguyen van hung" at 10,000
+    records). ASCII tokens, one location per page, keep every chunk near :data:`CHUNK_SIZE`.
     """
     e = exemplar
     loc = e.locality
@@ -141,12 +126,16 @@ def document(exemplar: Exemplar, story_html: str, image: str = "") -> str:
     if image and e.image:
         meta |= {"image": image, "image_alt": e.image.alt}
     seen: set[str] = set()
-    name = bag_of_words(e.name, name_pairs(e.name), seen=seen)
-    heading = bag_of_words(e.title, locality_line(e), loc.written, loc.legacy_label, seen=seen)
-    story = unescape(_TAG.sub(" ", story_html))
-    body = bag_of_words(e.summary, *e.achievements, e.unit, *e.tags, *(m.label for m in e.movements),
-                        e.field.label, *(a.form.label for a in e.awards), story, seen=seen)
-    return _assemble(meta, e.year, filters(e), name, heading, body)
+    sections = {
+        "name": bag(e.name, seen=seen),
+        "place": bag(locality_line(e), loc.written, loc.legacy_label, seen=seen),
+        "title": bag(e.title, e.summary, seen=seen, words=False),
+        "details": " ".join([bag(*e.achievements, e.unit, *e.tags, seen=seen, words=False),
+                             bag(*(m.label for m in e.movements), e.field.label, *(a.form.label for a in e.awards),
+                                 seen=seen, full=False)]).strip(),
+        "story": bag(unescape(_TAG.sub(" ", story_html)), seen=seen, full=False),
+    }
+    return _assemble(meta, filters(e), sections)
 
 
 def document_of(exemplar: Exemplar, image: str, story_html: str) -> str:
@@ -157,27 +146,26 @@ def document_of(exemplar: Exemplar, image: str, story_html: str) -> str:
 def entry_document(entry: ContestEntry, contest_title: str, year: int, story_html: str,
                    about: tuple[str, ...] = ()) -> str:
     """The page Pagefind indexes for a published contest entry, in the same shape as :func:`document`:
-    its title (weight 10), author, unit and the names of the exemplars it is about (weight 3), then the text.
+    its title and summary, then its author, unit and the names of the exemplars it is about, then the
+    contest and the text — weighted below an exemplar's name and place, so a name finds the exemplar first.
     Results show the title, the contest as the place, "Bài dự thi" as the kind, and the contest's year."""
     meta = {"title": entry.title, "summary": entry.summary or f"{entry.author} — {entry.unit.name}",
             "place": contest_title, "kind": ENTRY_TYPE, "year": str(year)}
     seen: set[str] = set()
-    title = bag_of_words(entry.title, seen=seen)
-    heading = bag_of_words(entry.author, entry.unit.name, *about, seen=seen)
-    body = bag_of_words(entry.summary, contest_title, unescape(_TAG.sub(" ", story_html)), seen=seen)
-    return _assemble(meta, year, {"loai": [ENTRY_TYPE], "nam": [str(year)]}, title, heading, body)
+    sections = {
+        "title": bag(entry.title, entry.summary, seen=seen, words=False),
+        "details": bag(entry.author, entry.unit.name, *about, seen=seen, words=False),
+        "story": f'{bag(contest_title, unescape(_TAG.sub(" ", story_html)), seen=seen, full=False)} {ENTRY_TOKEN}',
+    }
+    return _assemble(meta, {"loai": [ENTRY_TYPE], "nam": [str(year)]}, sections)
 
 
-def _assemble(meta: dict[str, str], year: int, facets: dict[str, list[str]], name: str, heading: str,
-              body: str) -> str:
+def _assemble(meta: dict[str, str], facets: dict[str, list[str]], sections: dict[str, str]) -> str:
     hidden = [_span("data-pagefind-meta", k, v) for k, v in meta.items()]
-    hidden.append(_span("data-pagefind-sort", SORT_YEAR, str(year)))
     hidden += [_span("data-pagefind-filter", k, v) for k, values in facets.items() for v in values]
+    text = "".join(f'<p data-pagefind-weight="{WEIGHTS[k]:g}">{v}</p>' for k, v in sections.items() if v)
     return (f'<!doctype html><html lang="vi"><body><main data-pagefind-body>'
-            f'<div data-pagefind-ignore>{"".join(hidden)}</div>'
-            f'<h1 data-pagefind-weight="10">{name}</h1>'
-            f'<p data-pagefind-weight="3">{heading}</p>'
-            f"<p>{body}</p></main></body></html>")
+            f'<div data-pagefind-ignore>{"".join(hidden)}</div>{text}</main></body></html>')
 
 
 _SIGNATURE = b"pagefind_dcd"

@@ -1,8 +1,10 @@
 // guongsang search page: Pagefind queries, facets, sorting, and the state kept in the URL.
-// Pages are indexed as folded words (lower case, no diacritics, đ → d) and queries are folded the same way
-// before they reach Pagefind, so "duc", "Đức", "ĐỨC" and NFD input all find "Đức".
+// Pages are indexed as tokens (guongsang-search-query.js): folded words, so "duc", "Đức", "ĐỨC" and NFD
+// input all find "Đức"; exact words, so "Đức" typed with its diacritics puts pages with "Đức" first; and
+// pairs of adjacent syllables, so "hien dat" puts pages saying "hiến đất" before pages with the words apart.
 
 import * as scope from "./guongsang-scope.js"; // sub-sites: one area, optionally the whole province too
+import * as words from "./guongsang-search-query.js";
 
 const form = document.querySelector("[data-gs-search]");
 const config = JSON.parse(document.getElementById("gs-search-config").textContent);
@@ -53,17 +55,76 @@ function collectState() {
   return { q: input.value.normalize("NFC").trim(), sort: sortSelect.value, filters };
 }
 
-// The words of a query as the index holds them: "Nguyễn Văn Đức" → ["nguyen", "van", "duc"].
-function foldedWords(query) {
-  return query.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+// Pagefind's searches for a query, most specific first: the pairs of adjacent syllables as typed (exact when
+// the reader typed diacritics, else folded) or, for one exact word, that word; then the folded words, which
+// find every page the others find. Only when no page has the exact pairs are the exact words apart and the
+// folded pairs asked as well (each search fetches index chunks: the first query keeps within its budget).
+// Each tier keeps Pagefind's order (its weights: name > place > title and summary > achievements > story),
+// and the merged list puts every page of a tier above the pages only a later tier finds.
+async function byRelevance(query, options) {
+  const ask = (tokens) => (query && tokens.length ? pagefind.search(tokens.join(" "), options) : null);
+  const exact = Boolean(query?.exact.length);
+  const first = await Promise.all([
+    ask(exact ? query.exactPairs : query?.foldedPairs || []),
+    exact && !query.exactPairs.length ? ask(query.exact) : null,
+    pagefind.search(query ? query.folded.join(" ") : null, options)]);
+  const apart = exact && query.exactPairs.length && !first[0].results.length
+    ? await Promise.all([ask(query.exact), ask(query.foldedPairs)]) : [];
+  return { search: first[2], tiers: [first[0], first[1], ...apart, first[2]].filter(Boolean) };
 }
 
-// Adjacent words of the query, folded and joined ("Đông Hải" → "donghai"): pages index their name that way,
-// so a search for a name puts that person first, ahead of stories that merely use the same words.
-function namePairs(query) {
-  const words = foldedWords(query);
-  return words.slice(1).map((word, i) => words[i] + word).join(" ");
+// Newest first: the folded words searched year by year with the year filter, newest year first (Pagefind's
+// own sort index would be loaded by every first query; the year filter loads only when asked), then once more
+// for pages of any other year. Within a year, Pagefind's order.
+async function newestFirst(query, options, years) {
+  const text = query ? query.folded.join(" ") : null;
+  const inYear = (year) => ({ ...options, filters: { ...options.filters, [config.sortYear]: year } });
+  const asked = await Promise.all([pagefind.search(text, options), ...years.map((y) => pagefind.search(text, inYear(y)))]);
+  return { search: asked[0], tiers: [...asked.slice(1), asked[0]] };
+}
+
+// The folded words with each one the index does not hold replaced by its first spelling one slip away
+// that it does ("hugn" → "hung"), or null when some word has none.
+async function corrected(folded, options) {
+  const held = async (word) => (await pagefind.search(word, options)).results.length > 0;
+  const out = [];
+  for (const word of folded) {
+    if (await held(word)) { out.push(word); continue; }
+    let found = null;
+    for (const slip of words.slips(word)) {
+      if (await held(slip)) { found = slip; break; }
+    }
+    if (!found) return null;
+    out.push(found);
+  }
+  return out;
+}
+
+// A corrected query's first results reordered by how close their names are to what the reader typed.
+async function closestFirst(results, typed) {
+  const pool = results.slice(0, 2 * config.pageSize);
+  const data = await Promise.all(pool.map((r) => r.data()));
+  const far = new Map(pool.map((r, i) => [r.id, words.nameDistance(typed, data[i].meta.title || "")]));
+  return [...pool.sort((a, b) => far.get(a.id) - far.get(b.id)), ...results.slice(pool.length)];
+}
+
+// How many of a query's results are contest entries: the same search with the token every entry carries.
+// Pagefind leaves out of a query a word its index does not hold, so on a site without entries (a sub-site,
+// or none published yet) that search would count every result: ask first whether the token is held at all.
+let entriesIndexed = null;
+async function entryCount(folded, options) {
+  entriesIndexed ??= pagefind.search(config.entryToken).then((found) => found.results.length > 0);
+  if (!(await entriesIndexed)) return 0;
+  return (await pagefind.search([...folded, config.entryToken].join(" "), options)).results.length;
+}
+
+// "Tìm thấy 18 gương điển hình và 3 bài dự thi cho “…”": exemplars and contest entries counted apart.
+function status(total, entries, q) {
+  const what = q ? ` cho “${q}”` : "";
+  if (!total) return `Không tìm thấy gương điển hình nào${what}. Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.`;
+  const parts = [[total - entries, "gương điển hình"], [entries, "bài dự thi"]].filter(([n]) => n)
+    .map(([n, label]) => `${numberFormat.format(n)} ${label}`);
+  return `Tìm thấy ${parts.join(" và ")}${what}.`;
 }
 
 function pagefindFilters(filters) {
@@ -172,21 +233,26 @@ async function run() {
   }
   statusBox.textContent = "Đang tìm…";
   const options = { filters: scope.filters(pagefindFilters(state.filters), config.scope) };
-  if (state.sort === "moi-nhat") options.sort = { [config.sortYear]: "desc" };
-  const pairs = state.q ? namePairs(state.q) : "";
-  const [search, byName] = await Promise.all([
-    pagefind.search(state.q ? foldedWords(state.q).join(" ") : null, options),
-    pairs && !options.sort ? pagefind.search(pairs, options) : null,
-  ]);
-  if (mine !== generation || !search) return;
-  const first = byName ? byName.results : [];
-  const seen = new Set(first.map((r) => r.id));
-  current = { results: [...first, ...search.results.filter((r) => !seen.has(r.id))], shown: 0 };
+  const newest = state.sort === "moi-nhat" ? [...(state.filters[config.sortYear] || config.years)].map(String).sort().reverse() : null;
+  const searchAll = newest ? (query, opts) => newestFirst(query, opts, newest) : byRelevance;
+  const query = state.q ? words.analyse(state.q) : null;
+  let [found, entries] = await Promise.all([searchAll(query, options), entryCount(query?.folded || [], options)]);
+  let typed = null; // the reader's words, when one of them was corrected
+  if (query && query.folded.length && !found.search.results.length) {
+    const fixed = await corrected(query.folded, options);
+    if (fixed) {
+      [found, entries] = await Promise.all([searchAll(words.analyse(fixed.join(" ")), options), entryCount(fixed, options)]);
+      typed = query.folded;
+    }
+  }
+  if (mine !== generation) return;
+  const { search, tiers } = found;
+  const seen = new Set();
+  const results = tiers.flatMap((tier) => tier.results).filter((r) => !seen.has(r.id) && seen.add(r.id));
+  current = { results: typed ? await closestFirst(results, typed) : results, shown: 0 };
+  if (mine !== generation) return;
   resultList.replaceChildren();
-  const total = current.results.length;
-  statusBox.textContent = total
-    ? `Tìm thấy ${numberFormat.format(total)} gương điển hình${state.q ? ` cho “${state.q}”` : ""}.`
-    : `Không tìm thấy gương điển hình nào${state.q ? ` cho “${state.q}”` : ""}. Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.`;
+  statusBox.textContent = status(current.results.length, entries, state.q);
   renderFacets(search.filters || {}, state);
   await showMore();
   if (mine === generation) busy(false);
