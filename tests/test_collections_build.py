@@ -32,7 +32,9 @@ def model(root):
 
 
 def jsonld(path: Path, url: str) -> list[dict]:
-    return extruct.extract(path.read_text(encoding="utf-8"), base_url=url, syntaxes=["json-ld"])["json-ld"]
+    """The page's own JSON-LD, without the frame's ``BreadcrumbList`` (tested in ``test_frame.py``)."""
+    found = extruct.extract(path.read_text(encoding="utf-8"), base_url=url, syntaxes=["json-ld"])["json-ld"]
+    return [data for data in found if data.get("@type") != "BreadcrumbList"]
 
 
 def test_every_exemplar_page_has_jsonld_matching_its_record(built, model):

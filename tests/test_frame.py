@@ -63,8 +63,9 @@ def test_every_generated_page_has_the_frame_a_breadcrumb_and_its_json_ld(built):
         tabs = re.search(r'<ul class="md-tabs__list">(.*?)</ul>', html, re.S)[1]
         assert 1 < tabs.count("<li>") <= 6, page.url
         assert '<nav class="gs-crumbs" aria-label="Vị trí trang">' in html, page.url
-        data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1])
-        assert data["@type"] == "BreadcrumbList" and data["itemListElement"][0]["name"] == "Trang chủ", page.url
+        found = [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+        data = next(d for d in found if d["@type"] == "BreadcrumbList")
+        assert data["itemListElement"] and data["itemListElement"][0]["name"] == "Trang chủ", page.url
         assert data["itemListElement"][-1]["name"] == page.title, page.url
         assert "bundle." not in html, page.url  # no Material script on a generated page
         assert not re.search(r'<script(?![^>]*\bsrc=)(?![^>]*type="application/(?:ld\+)?json")', html), page.url
@@ -118,7 +119,9 @@ def test_the_frame_costs_little_on_every_generated_page(built):
     for page in site.pages:
         raw = (out / page.url / "index.html").read_bytes()
         start = raw.index(b'<article class="md-content__inner md-typeset">')
-        frame = len(raw) - (raw.rindex(b"</article>") - start)
+        own = sum(len(block) for block in re.findall(rb'<script type="application/ld\+json">.*?</script>', raw, re.S)
+                  if b'"BreadcrumbList"' not in block)  # the page's own structured data is content, not frame
+        frame = len(raw) - (raw.rindex(b"</article>") - start) - own
         for kind in ("any", page.kind) if page.kind == "exemplar" else ("any",):
             worst[kind] = max(worst[kind], frame)
     assert worst["exemplar"] and all(worst[k] <= FRAME_BUDGET[k] for k in worst), worst

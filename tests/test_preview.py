@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -73,8 +74,9 @@ def test_serve_shows_an_edit_and_says_where_it_serves(root, tmp_path):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     log = tmp_path / "serve.log"
-    scratch = tmp_path / "tmp"  # MkDocs serves from a temporary folder, which must go when the server stops
-    scratch.mkdir()
+    # MkDocs serves from a temporary folder, which must go when the server stops. A short path: the process
+    # pool's fork server puts a Unix socket there (at most 107 bytes), and xdist's tmp_path can be longer.
+    scratch = Path(tempfile.mkdtemp(prefix="gs-serve-"))
     command = [sys.executable, "-m", "guongsang.cli", "--root", str(root), "serve", "--exemplars", str(records),
                "--dev-addr", f"127.0.0.1:{port}", "--today", "2025-11-01"]
     with log.open("w", encoding="utf-8") as stream:
@@ -91,7 +93,7 @@ def test_serve_shows_an_edit_and_says_where_it_serves(root, tmp_path):
 
     def until(predicate, seconds: float) -> bool:
         deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and server.poll() is None:  # a server that died fails at once
             if predicate():
                 return True
             time.sleep(0.2)
@@ -106,7 +108,9 @@ def test_serve_shows_an_edit_and_says_where_it_serves(root, tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
-    assert list(scratch.iterdir()) == []  # SIGTERM stops the server as Ctrl+C does
+    left = list(scratch.iterdir())
+    shutil.rmtree(scratch)
+    assert left == []  # SIGTERM stops the server as Ctrl+C does
     text = log.read_text("utf-8")
     assert f"Xem trước tại http://127.0.0.1:{port}/guongsang/" in text
     assert "Tải lại trình duyệt" in text and "Reloading" not in text and "Serving" not in text
