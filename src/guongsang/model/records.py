@@ -30,8 +30,9 @@ class Award:
 
     @property
     def label(self) -> str:
-        """"Bằng khen của Chủ tịch UBND tỉnh/thành phố" style label."""
-        return f"{self.form.label} — {self.level.label}"
+        """"Bằng khen — Chủ tịch UBND quận Thanh Xuân": the form and who conferred it (the level's label when no
+        authority is known)."""
+        return f"{self.form.label} — {self.authority or self.level.label}"
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ _ITEM = Environment(autoescape=True).from_string(
     "{% if image %}<p><img src=\"{{ image.url }}\" alt=\"{{ image.alt }}\" width=\"{{ image.width }}\" "
     "height=\"{{ image.height }}\"></p>{% endif %}"
     "<p><strong>{{ e.name }}</strong> — {{ e.kind.label }}, {{ place }}</p>"
-    "{% if e.awards %}<ul>{% for a in e.awards %}<li>{{ a.form.label }} — {{ a.level.label }} ({{ a.year }})</li>"
+    "{% if e.awards %}<ul>{% for a in e.awards %}<li>{{ a.label }} ({{ a.year }})</li>"
     "{% endfor %}</ul>{% endif %}")
 _LINK = re.compile(r'(\s(?:href|src)=")([^"#][^"]*)"')
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -25,7 +25,7 @@ from ..site.derive import SEARCH, Page, Term, exemplar_url, image_file_url
 CONTEXT = "https://schema.org"
 FAMILY = "https://www.wikidata.org/wiki/Q8436"  # family: schema.org has no type of its own for a household
 TYPES = {"ca-nhan": "Person", "tap-the": "Organization", "ho-gia-dinh": "Organization"}
-LEGACY_NOTE = "Địa chỉ theo đơn vị hành chính trước ngày 1/7/2025"
+LEGACY_NOTE = "Trước 1/7/2025"  # the legacy address: units as they were before the reorganisation
 
 
 def award_text(award: Award) -> str:
@@ -60,9 +60,8 @@ def images(exemplar: Exemplar, base: str) -> list[str]:
 def exemplar_data(exemplar: Exemplar, base: str) -> dict[str, Any]:
     url = urljoin(base, exemplar_url(exemplar.slug))
     kind = TYPES.get(exemplar.kind.code, "Thing")
-    data: dict[str, Any] = {"@context": CONTEXT, "@type": kind, "@id": f"{url}#chu-the", "name": exemplar.name,
-                            "url": url, "description": exemplar.summary,
-                            "mainEntityOfPage": url, "address": address(exemplar)}
+    data: dict[str, Any] = {"@context": CONTEXT, "@type": kind, "name": exemplar.name,
+                            "url": url, "description": exemplar.summary, "address": address(exemplar)}
     if exemplar.kind.code == "ho-gia-dinh":
         data["additionalType"] = FAMILY
     if exemplar.awards:

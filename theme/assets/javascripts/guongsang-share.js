@@ -5,7 +5,7 @@
   const bar = document.querySelector("[data-gs-share]");
   if (!bar) return;
   const url = bar.dataset.url || location.href.split("#")[0];
-  const title = bar.dataset.title || document.title;
+  const title = document.querySelector('meta[property="og:title"]')?.content || document.title;
   const status = bar.querySelector("[data-gs-status]");
   const say = (text) => {
     status.textContent = text;
