@@ -46,7 +46,8 @@ def test_every_exemplar_page_has_jsonld_matching_its_record(built, model):
         assert data["name"] == exemplar.name and data["url"] == url and data["description"] == exemplar.summary
         assert len(data.get("award", [])) == len(exemplar.awards)
         for award, text in zip(exemplar.awards, data.get("award", []), strict=True):
-            assert award.form.label in text and (award.authority or award.level.label) in text and str(award.year) in text
+            conferred_by = award.authority or award.level.label
+            assert award.form.label in text and conferred_by in text and str(award.year) in text
         assert data["address"][0]["addressRegion"] == exemplar.locality.province.name
         if exemplar.locality.ward:
             assert data["address"][0]["addressLocality"] == exemplar.locality.ward.name
