@@ -24,7 +24,8 @@ import markdown
 from guongsang.model.memo import StoredMemo
 from guongsang.outputs import media
 from guongsang.outputs.fonts import FONTS_DIR
-from guongsang.outputs.search import Indexer, document_of
+from guongsang.outputs.search import document_of
+from guongsang.outputs.search_shards import ShardedIndexer, shard_count
 from guongsang.project import Loaded, Settings, load
 from guongsang.render.templating import image_url
 from guongsang.site.derive import exemplar_url
@@ -79,7 +80,7 @@ def pagefind(corpus: Path, work: Path) -> float:
     shutil.rmtree(site, ignore_errors=True)
     site.mkdir(parents=True)
     started = time.perf_counter()
-    indexer = Indexer().start()
+    indexer = ShardedIndexer(shard_count(len(documents))).start()  # split as the build splits it
     for url, document in documents:
         indexer.add(url, document)
     indexer.close(site)

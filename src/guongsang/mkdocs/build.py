@@ -25,7 +25,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from ..model import privacy
-from ..outputs.search import Indexer
+from ..outputs.search_shards import ShardedIndexer
 from ..project import Loaded
 from ..render.cache import Fingerprint
 from .plugin import close_index
@@ -61,7 +61,7 @@ def build_site_dir(loaded: Loaded | Callable[[], Loaded], config_file: Path, sit
 
 
 def _run_mkdocs(loaded: Loaded, config_file: Path, staging: Path, cache_dir: Path | None, site_url: str | None,
-                wider_index: str | None) -> Indexer | None:
+                wider_index: str | None) -> ShardedIndexer | None:
     """MkDocs' build of ``loaded`` into ``staging``, but for the search bundle: the indexer fed with every page
     is returned to be closed once MkDocs' pages, files and plugin (this function's) are gone."""
     config = load_config(str(config_file), site_dir=str(staging))
@@ -89,7 +89,7 @@ def _forget_records() -> None:
     Fingerprint.forget()
 
 
-def _write_index(indexer: Indexer | None, staging: Path) -> None:
+def _write_index(indexer: ShardedIndexer | None, staging: Path) -> None:
     """Pagefind writes its bundle once MkDocs has let go of the pages: its peak memory (while it writes) then
     meets a smaller build (at 10,000 records, 521 MB instead of 606)."""
     if indexer is None:

@@ -32,7 +32,7 @@ from ..outputs import fonts, media, posters
 from ..outputs.feeds import FeedContext
 from ..outputs.fonts import FONTS_DIR
 from ..outputs.propagation import write_outputs
-from ..outputs.search import Indexer
+from ..outputs.search_shards import ShardedIndexer, shard_count
 from ..project import Loaded, Settings, load
 from ..render import csp, fragments, icons, navigation, templating
 from ..render.cache import RenderCache, salt
@@ -75,11 +75,14 @@ class QuietLinksToGenerated(logging.Filter):
 QUIET = QuietLinksToGenerated()
 
 
-def close_index(indexer: Indexer, site_dir: Path) -> None:
+def close_index(indexer: ShardedIndexer, site_dir: Path) -> None:
     """Write the search bundle into ``site_dir`` (or publish the one kept from last time), and say which."""
     count = indexer.close(site_dir)
-    log.info("Pagefind: %s %d pages (exemplars and contest entries)",
-             "same index as last time for" if indexer.reused else "indexed", count)
+    if indexer.reused == indexer.count:
+        log.info("Pagefind: same index as last time for %d pages (exemplars and contest entries)", count)
+    else:
+        log.info("Pagefind: indexed %d pages (exemplars and contest entries) in %d shard(s), %d kept from last time",
+                 count, indexer.count, indexer.reused)
 
 
 def _write_file(data: bytes, path: Path) -> None:
@@ -96,7 +99,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         super().__init__()
         self.preloaded: Loaded | None = None  # set by ``guongsang build`` to skip a second load
         self.loaded: Loaded | None = None
-        self.indexer: Indexer | None = None
+        self.indexer: ShardedIndexer | None = None
         # Set by guongsang.mkdocs.build: the search index is written after MkDocs returns (take_indexer), once the
         # pages it held are freed, because Pagefind's peak memory comes while it writes.
         self.index_later = False
@@ -237,7 +240,9 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
 
     def on_pre_build(self, config: Any) -> None:
         if self.config.search and not self.rebuild:
-            self.indexer = Indexer(cache=self.kept_in(), salt=self.cache.salt if self.cache else "").start()
+            assert self.loaded and self.loaded.site
+            self.indexer = ShardedIndexer(shard_count(len(self.loaded.site.exemplars)), cache=self.kept_in(),
+                                          salt=self.cache.salt if self.cache else "").start()
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
         return csp.seal(output_content)  # 404.html
@@ -311,7 +316,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self.stories, self.page_keys, self.listed = {}, {}, []
         self.media = media.Media()
 
-    def take_indexer(self) -> Indexer | None:
+    def take_indexer(self) -> ShardedIndexer | None:
         """The search indexer, now the caller's to close (:func:`close_index`)."""
         indexer, self.indexer = self.indexer, None
         return indexer

@@ -252,7 +252,8 @@ class Indexer:
     Pagefind at all: while its pages are those the kept bundle was made from, one by one, they are only held;
     the first page that differs starts the service and hands it the held pages, in order, before itself."""
 
-    def __init__(self, language: str = "vi", cache: Path | None = None, salt: str = "") -> None:
+    def __init__(self, language: str = "vi", cache: Path | None = None, salt: str = "",
+                 chunk_size: int = CHUNK_SIZE) -> None:
         self._config = {"force_language": language, "root_selector": "html", "keep_index_url": False}
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True)
@@ -262,7 +263,8 @@ class Indexer:
         self._index: Any = None
         self._cache = cache
         self.reused = False  # set by close: the bundle came from the cache
-        self._digest = hashlib.sha256(f"{salt}\0{CHUNK_SIZE}\0{sorted(self._config.items())}\0".encode())
+        self._chunk_size = chunk_size
+        self._digest = hashlib.sha256(f"{salt}\0{chunk_size}\0{sorted(self._config.items())}\0".encode())
         self._pages: list[str] = []  # each page's own digest, in order: kept with the bundle
         self._expected = _kept_pages(cache)  # the kept bundle's, or None: then every page goes to Pagefind
         self._held: list[tuple[str, str]] | None = [] if self._expected else None
@@ -281,7 +283,7 @@ class Indexer:
         from pagefind.index import PagefindIndex
 
         _patch_pagefind_polling()
-        os.environ.setdefault(CHUNK_SIZE_VARIABLE, str(CHUNK_SIZE))  # read by the service process it starts
+        os.environ[CHUNK_SIZE_VARIABLE] = str(self._chunk_size)  # read by the service process it starts
         os.environ.setdefault(MALLOC_CONF_VARIABLE, MALLOC_CONF)  # likewise
         self._thread.start()
         self._index = self._submit(PagefindIndex(config=self._config).__aenter__()).result(timeout=120)
@@ -325,13 +327,16 @@ class Indexer:
         await asyncio.gather(*(self._index.add_html_file(content=html, url=url) for url, html in batch))
 
     def close(self, site_dir: Path) -> int:
-        """Wait for every page, write the bundle into ``site_dir/pagefind`` and stop; returns pages indexed.
+        """Wait for every page, write the bundle into ``site_dir/pagefind`` and stop; returns pages indexed."""
+        return self.close_into(site_dir / INDEX_DIR)
+
+    def close_into(self, out: Path) -> int:
+        """Wait for every page, write the bundle into the folder ``out`` and stop; returns pages indexed.
 
         Pagefind can answer "written" before its last writes have reached the disk (its async file writes
         are completed by its runtime afterwards), so the bundle is waited for until it is complete and still
         before the service is stopped.
         """
-        out = site_dir / INDEX_DIR
         kept = self._cache / INDEX_DIR / self._digest.hexdigest() if self._cache else None
         if kept is not None and (kept / "pagefind-entry.json").is_file():
             self.abort()

@@ -11,8 +11,9 @@ function widerOn(scope) {
   return Boolean(scope && scope.wider) && new URLSearchParams(location.search).has(PARAM);
 }
 
-// Merge the wider index when the reader asked for it; wire the checkbox that switches.
-export async function attach(pagefind, scope) {
+// Merge the wider index (every shard of it) when the reader asked for it, each tagged by `tag` besides
+// "wider"; wire the checkbox that switches.
+export async function attach(pagefind, scope, tag) {
   const box = document.querySelector("[data-gs-scope-wider]");
   if (box) {
     box.checked = widerOn(scope);
@@ -24,8 +25,27 @@ export async function attach(pagefind, scope) {
     });
   }
   if (!widerOn(scope)) return;
-  await pagefind.options({ mergeFilter: { [TAG]: "local" } });
-  await pagefind.mergeIndex(scope.wider.index, { mergeFilter: { [TAG]: "wider" } });
+  const root = new URL(scope.wider.index, document.baseURI);
+  const baseUrl = new URL("../", root).pathname;
+  const bundles = await shardsOf(root);
+  await Promise.all(bundles.map((dir) =>
+    pagefind.mergeIndex(new URL(dir, root).href, { baseUrl, mergeFilter: { ...tag(`w${dir}`), [TAG]: "wider" } })));
+}
+
+// The bundles a site's index is split in (pagefind/shards.json; an older site has one).
+async function shardsOf(root) {
+  try {
+    const response = await fetch(new URL("shards.json", root));
+    if (response.ok) return (await response.json()).bundles;
+  } catch (error) {
+    console.warn("guongsang: shards.json", error);
+  }
+  return [""];
+}
+
+// The synthetic filter of this site's own indexes: "local" while the wider index is merged beside them.
+export function localTags(scope) {
+  return widerOn(scope) ? { [TAG]: "local" } : {};
 }
 
 // The search filters, restricted to this site's pages and the rest of the province when the wider index is on.

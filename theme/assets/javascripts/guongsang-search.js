@@ -4,6 +4,7 @@
 // pairs of adjacent syllables, so "hien dat" puts pages saying "hiến đất" before pages with the words apart.
 
 import * as scope from "./guongsang-scope.js"; // sub-sites: one area, optionally the whole province too
+import * as shards from "./guongsang-search-shards.js"; // a large site's index in shards
 import * as words from "./guongsang-search-query.js";
 
 const form = document.querySelector("[data-gs-search]");
@@ -62,12 +63,12 @@ function collectState() {
 // Each tier keeps Pagefind's order (its weights: name > place > title and summary > achievements > story),
 // and the merged list puts every page of a tier above the pages only a later tier finds.
 async function byRelevance(query, options) {
-  const ask = (tokens) => (query && tokens.length ? pagefind.search(tokens.join(" "), options) : null);
+  const ask = (tokens) => (query && tokens.length ? shards.search(pagefind, tokens, options) : null);
   const exact = Boolean(query?.exact.length);
   const first = await Promise.all([
     ask(exact ? query.exactPairs : query?.foldedPairs || []),
     exact && !query.exactPairs.length ? ask(query.exact) : null,
-    pagefind.search(query ? query.folded.join(" ") : null, options)]);
+    shards.search(pagefind, query ? query.folded : [], options)]);
   const apart = exact && query.exactPairs.length && !first[0].results.length
     ? await Promise.all([ask(query.exact), ask(query.foldedPairs)]) : [];
   return { search: first[2], tiers: [first[0], first[1], ...apart, first[2]].filter(Boolean) };
@@ -77,9 +78,9 @@ async function byRelevance(query, options) {
 // own sort index would be loaded by every first query; the year filter loads only when asked), then once more
 // for pages of any other year. Within a year, Pagefind's order.
 async function newestFirst(query, options, years) {
-  const text = query ? query.folded.join(" ") : null;
+  const folded = query ? query.folded : [];
   const inYear = (year) => ({ ...options, filters: { ...options.filters, [config.sortYear]: year } });
-  const asked = await Promise.all([pagefind.search(text, options), ...years.map((y) => pagefind.search(text, inYear(y)))]);
+  const asked = await Promise.all([options, ...years.map(inYear)].map((opts) => shards.search(pagefind, folded, opts)));
   return { search: asked[0], tiers: [...asked.slice(1), asked[0]] };
 }
 
@@ -115,7 +116,7 @@ let entriesIndexed = null;
 async function entryCount(folded, options) {
   entriesIndexed ??= pagefind.search(config.entryToken).then((found) => found.results.length > 0);
   if (!(await entriesIndexed)) return 0;
-  return (await pagefind.search([...folded, config.entryToken].join(" "), options)).results.length;
+  return (await shards.search(pagefind, [...folded, config.entryToken], options)).results.length;
 }
 
 // "Tìm thấy 18 gương điển hình và 3 bài dự thi cho “…”": exemplars and contest entries counted apart.
@@ -279,10 +280,20 @@ function schedule() {
   timer = setTimeout(run, 200);
 }
 
+// A large site's index is split in shards (outputs/search_shards.py): the first is the bundle imported, the
+// others are merged into it, their results' URLs on this site's root like the first's.
+async function mergeShards(root) {
+  const baseUrl = new URL("../", root).pathname;
+  await Promise.all(config.bundles.slice(1).map((dir, i) => pagefind.mergeIndex(new URL(dir, root).href,
+    { baseUrl, mergeFilter: { ...shards.tag(String(i + 1)), ...scope.localTags(config.scope) } })));
+}
+
 async function start() {
-  pagefind = await import(new URL(form.dataset.pagefind, document.baseURI).href);
-  await pagefind.options({ excerptLength: 0 });
-  await scope.attach(pagefind, config.scope);
+  const bundle = new URL(form.dataset.pagefind, document.baseURI);
+  pagefind = await import(bundle.href);
+  await pagefind.options({ excerptLength: 0, mergeFilter: { ...shards.tag("0"), ...scope.localTags(config.scope) } });
+  await scope.attach(pagefind, config.scope, shards.tag);
+  await mergeShards(new URL("./", bundle));
   await pagefind.init();
   const state = readState();
   input.value = state.q;
