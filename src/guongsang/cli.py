@@ -82,7 +82,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     count = len(loaded.site.exemplars)
     handed = [loaded]  # the build takes the records over, and frees them before Pagefind's memory peak
     del loaded, memo
-    stats = build_site_dir(handed.pop, config_file, site_dir, cache_dir, args.site_url, args.wider_index)
+    stats = build_site_dir(handed.pop, config_file, site_dir, cache_dir, args.site_url, args.wider_index,
+                           search_delta=args.search_delta)
     print(f"Đã xây dựng {stats['pages']} trang ({count} gương{scope}) vào {site_dir} "
           f"trong {stats['seconds']:.1f} giây.", file=sys.stderr)
     return EXIT_OK

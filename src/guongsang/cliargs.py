@@ -149,6 +149,9 @@ def _build(sub: argparse._SubParsersAction) -> None:
     build.add_argument("--wider-index", metavar="URL",
                        help="trang con: chỉ mục Pagefind để tìm thêm toàn tỉnh "
                             "(mặc định: <site_url trong mkdocs.yml>/pagefind/)")
+    build.add_argument("--search-delta", action="store_true",
+                       help="bản xem trước của yêu cầu hợp nhất: giữ nguyên chỉ mục tìm kiếm của lần dựng đầy đủ "
+                            "trước (trong bộ nhớ đệm), chỉ lập chỉ mục thêm các trang đã sửa")
 
 
 def _serve(sub: argparse._SubParsersAction) -> None:

@@ -25,20 +25,21 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from ..model import privacy
-from ..outputs.search_shards import ShardedIndexer
 from ..project import Loaded
 from ..render.cache import Fingerprint
-from .plugin import close_index
+from .plugin import Indexers, close_index
 
 
 def build_site_dir(loaded: Loaded | Callable[[], Loaded], config_file: Path, site_dir: Path,
                    cache_dir: Path | None = None, site_url: str | None = None,
-                   wider_index: str | None = None) -> dict[str, float]:
+                   wider_index: str | None = None, search_delta: bool = False) -> dict[str, float]:
     """Build the site for ``loaded`` into ``site_dir`` atomically; returns simple statistics.
 
     ``cache_dir`` holds the render cache (pages whose data is unchanged are not rendered again); None
     renders every page. A sub-site (``loaded.area``) may be published at its own ``site_url``; its search can
-    also query ``wider_index``, by default the Pagefind bundle of the site named in mkdocs.yml.
+    also query ``wider_index``, by default the Pagefind bundle of the site named in mkdocs.yml. With
+    ``search_delta`` the search bundle kept in the cache is published with the changed pages beside it
+    (:mod:`guongsang.outputs.search_delta`), as a pull request's preview does.
 
     ``loaded`` may be handed over as a function that gives it: the caller then holds no reference, and the
     records and the site model are freed before Pagefind writes, when the build's memory peaks."""
@@ -49,7 +50,7 @@ def build_site_dir(loaded: Loaded | Callable[[], Loaded], config_file: Path, sit
     staging = Path(tempfile.mkdtemp(prefix=f"{_prefix(site_dir)}{os.getpid()}-", dir=site_dir.parent))
     try:
         indexer = _run_mkdocs(loaded() if callable(loaded) else loaded, config_file, staging, cache_dir, site_url,
-                              wider_index)
+                              wider_index, search_delta)
         del loaded
         _write_index(indexer, staging)
         _swap(staging, site_dir)
@@ -61,7 +62,7 @@ def build_site_dir(loaded: Loaded | Callable[[], Loaded], config_file: Path, sit
 
 
 def _run_mkdocs(loaded: Loaded, config_file: Path, staging: Path, cache_dir: Path | None, site_url: str | None,
-                wider_index: str | None) -> ShardedIndexer | None:
+                wider_index: str | None, search_delta: bool = False) -> Indexers | None:
     """MkDocs' build of ``loaded`` into ``staging``, but for the search bundle: the indexer fed with every page
     is returned to be closed once MkDocs' pages, files and plugin (this function's) are gone."""
     config = load_config(str(config_file), site_dir=str(staging))
@@ -69,6 +70,7 @@ def _run_mkdocs(loaded: Loaded, config_file: Path, staging: Path, cache_dir: Pat
     plugin.config.exemplars = str(loaded.settings.exemplars)
     plugin.preloaded = loaded
     plugin.config.cache = cache_dir is not None
+    plugin.config.search_delta = search_delta
     plugin.config.cache_dir = str(cache_dir) if cache_dir else None
     if loaded.area is not None:
         plugin.config.wider_index = wider_index or plugin.config.wider_index or (
@@ -89,7 +91,7 @@ def _forget_records() -> None:
     Fingerprint.forget()
 
 
-def _write_index(indexer: ShardedIndexer | None, staging: Path) -> None:
+def _write_index(indexer: Indexers | None, staging: Path) -> None:
     """Pagefind writes its bundle once MkDocs has let go of the pages: its peak memory (while it writes) then
     meets a smaller build (at 10,000 records, 521 MB instead of 606)."""
     if indexer is None:

@@ -32,6 +32,7 @@ from ..outputs import fonts, media, posters
 from ..outputs.feeds import FeedContext
 from ..outputs.fonts import FONTS_DIR
 from ..outputs.propagation import write_outputs
+from ..outputs.search_delta import DeltaIndexer
 from ..outputs.search_shards import ShardedIndexer, shard_count
 from ..project import Loaded, Settings, load
 from ..render import csp, fragments, icons, navigation, templating
@@ -60,6 +61,7 @@ class GuongSangConfig(Config):
     wider_index = c.Optional(c.Type(str))  # a sub-site's search can also query this Pagefind bundle (URL)
     cache_dir = c.Optional(c.Type(str))  # render cache; default .cache/guongsang beside mkdocs.yml
     cache = c.Type(bool, default=True)
+    search_delta = c.Type(bool, default=False)  # publish the kept search bundle plus the changed pages (a preview)
     booklets = c.Type(list, default=[])  # booklet PDFs to publish, e.g. ["plan:thanh-xuan-2023", "year:2024"]
     booklet_limit = c.Type(int, default=100)  # exemplars per published booklet (featured, then newest)
     posters = c.Type(bool, default=False)  # an A4 PDF poster per exemplar (costly at scale: opt-in)
@@ -75,14 +77,12 @@ class QuietLinksToGenerated(logging.Filter):
 QUIET = QuietLinksToGenerated()
 
 
-def close_index(indexer: ShardedIndexer, site_dir: Path) -> None:
+Indexers = ShardedIndexer | DeltaIndexer
+
+
+def close_index(indexer: Indexers, site_dir: Path) -> None:
     """Write the search bundle into ``site_dir`` (or publish the one kept from last time), and say which."""
-    count = indexer.close(site_dir)
-    if indexer.reused == indexer.count:
-        log.info("Pagefind: same index as last time for %d pages (exemplars and contest entries)", count)
-    else:
-        log.info("Pagefind: indexed %d pages (exemplars and contest entries) in %d shard(s), %d kept from last time",
-                 count, indexer.count, indexer.reused)
+    log.info("Pagefind: %s", indexer.report(indexer.close(site_dir)))
 
 
 def _write_file(data: bytes, path: Path) -> None:
@@ -99,7 +99,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         super().__init__()
         self.preloaded: Loaded | None = None  # set by ``guongsang build`` to skip a second load
         self.loaded: Loaded | None = None
-        self.indexer: ShardedIndexer | None = None
+        self.indexer: Indexers | None = None
         # Set by guongsang.mkdocs.build: the search index is written after MkDocs returns (take_indexer), once the
         # pages it held are freed, because Pagefind's peak memory comes while it writes.
         self.index_later = False
@@ -241,8 +241,9 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
     def on_pre_build(self, config: Any) -> None:
         if self.config.search and not self.rebuild:
             assert self.loaded and self.loaded.site
-            self.indexer = ShardedIndexer(shard_count(len(self.loaded.site.exemplars)), cache=self.kept_in(),
-                                          salt=self.cache.salt if self.cache else "").start()
+            salt = self.cache.salt if self.cache else ""
+            self.indexer = (DeltaIndexer(self.kept_in(), salt) if self.config.search_delta else
+                            ShardedIndexer(shard_count(len(self.loaded.site.exemplars)), self.kept_in(), salt)).start()
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
         return csp.seal(output_content)  # 404.html
@@ -316,7 +317,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         self.stories, self.page_keys, self.listed = {}, {}, []
         self.media = media.Media()
 
-    def take_indexer(self) -> ShardedIndexer | None:
+    def take_indexer(self) -> Indexers | None:
         """The search indexer, now the caller's to close (:func:`close_index`)."""
         indexer, self.indexer = self.indexer, None
         return indexer

@@ -266,6 +266,7 @@ class Indexer:
         self._chunk_size = chunk_size
         self._digest = hashlib.sha256(f"{salt}\0{chunk_size}\0{sorted(self._config.items())}\0".encode())
         self._pages: list[str] = []  # each page's own digest, in order: kept with the bundle
+        self._urls: list[str] = []  # and its URL (a pull request's build compares pages by URL: search_delta)
         self._expected = _kept_pages(cache)  # the kept bundle's, or None: then every page goes to Pagefind
         self._held: list[tuple[str, str]] | None = [] if self._expected else None
 
@@ -301,9 +302,9 @@ class Indexer:
         pipe in the order they are added (the loop runs tasks first in, first out, a batch makes its pages'
         tasks in order, and each writes its request before it first waits), so the index is the same from one
         build to the next."""
-        record = f"{url}\0{html}\0".encode()
-        self._digest.update(record)
-        self._pages.append(hashlib.sha256(record).hexdigest())
+        self._digest.update(f"{url}\0{html}\0".encode())
+        self._pages.append(page_digest(url, html))
+        self._urls.append(url)
         self._count += 1
         if self._held is not None:
             position = len(self._pages) - 1
@@ -357,6 +358,7 @@ class Indexer:
             stabilise(out)
             if kept is not None:
                 _keep(out, kept)
+                kept.with_suffix(URLS_SUFFIX).write_text("\n".join(self._urls), encoding="utf-8")
                 kept.with_suffix(PAGES_SUFFIX).write_text("\n".join(self._pages), encoding="utf-8")
             return self._count
         finally:
@@ -374,6 +376,23 @@ class Indexer:
 
 
 PAGES_SUFFIX = ".pages"  # beside a kept bundle: the digest of each page it was made from, in order
+URLS_SUFFIX = ".urls"  # and the URL of each
+
+
+def page_digest(url: str, html: str) -> str:
+    """What a kept bundle remembers of each page it was made from."""
+    return hashlib.sha256(f"{url}\0{html}\0".encode()).hexdigest()
+
+
+def kept_bundle(cache: Path) -> tuple[Path, dict[str, str]] | None:
+    """The bundle kept in ``cache`` and the digest of each of its pages by URL, or None."""
+    for pages in sorted((cache / INDEX_DIR).glob(f"*{PAGES_SUFFIX}")):
+        folder, urls = pages.with_suffix(""), pages.with_suffix(URLS_SUFFIX)
+        if (folder / "pagefind-entry.json").is_file() and urls.is_file():
+            digests = pages.read_text(encoding="utf-8").split("\n")
+            by_url = dict(zip(urls.read_text(encoding="utf-8").split("\n"), digests, strict=True))
+            return folder, by_url
+    return None
 
 
 def _kept_pages(cache: Path | None) -> list[str] | None:

@@ -1,16 +1,17 @@
-"""The search index in shards, so a build with one record edited re-indexes one shard, not the whole site.
+"""The search index in shards, for a site too large for one: each shard is re-indexed only when its pages change,
+and Pagefind's memory peak (while it writes a bundle) is a shard's, not the site's.
 
-Pagefind cannot update a bundle: any changed page means indexing every page again (22 of a pull request's 49
-CPU-seconds at 10,000 records). A large site's pages are therefore split, by a stable hash of their URL, into
-:func:`shard_count` shards, each a complete Pagefind bundle with its own :class:`~.search.Indexer` and its own
-kept copy in the cache. A build publishes the kept bundle of every shard whose pages did not change and starts
-Pagefind only for the others. Shard 0 is ``pagefind/`` as before (its ``pagefind.js`` is what the search page
-imports); shard *i* is ``pagefind/s<i>/``; ``pagefind/shards.json`` lists them (``{"bundles": ["", "s1/"]}``)
-for whoever merges this site's index from outside (the national search, a sub-site's wider search). The
-search page merges the shards with ``mergeIndex`` (``guongsang-search.js``).
+Pagefind cannot update a bundle: any changed page means indexing every page again. A large site's pages are
+therefore split, by a stable hash of their URL, into :func:`shard_count` shards, each a complete Pagefind bundle
+with its own :class:`~.search.Indexer` and its own kept copy in the cache. A build publishes the kept bundle of
+every shard whose pages did not change and starts Pagefind only for the others. Shard 0 is ``pagefind/`` as
+before (its ``pagefind.js`` is what the search page imports); shard *i* is ``pagefind/s<i>/``;
+``pagefind/shards.json`` lists them (``{"bundles": ["", "s1/"]}``) for the search page, which merges them with
+``mergeIndex``, and for whoever merges this site's index from outside (the national search, a sub-site's wider
+search).
 
-Shards also bound Pagefind's memory: its peak comes while it writes a bundle, in proportion to the bundle's
-pages, and the shards are written two at a time.
+The search page keeps each query to the shards that hold all its words (Pagefind answers a word a shard lacks
+with the longest prefix it holds). Shards are written two at a time.
 """
 
 from __future__ import annotations
@@ -26,8 +27,13 @@ from pathlib import Path
 from .search import CHUNK_SIZE, INDEX_DIR, Indexer
 
 # What a shard aims at. Pagefind alone on 2,500 of a 10,000-record site's documents: 6.5 s, 4.6 user + 2.0 system
-# CPU-seconds, 544 MiB at its peak; on all 9,771: 30.7 s, 21.7 + 10.5 CPU-seconds, 2,103 MiB.
-PAGES_PER_SHARD = 2500
+# CPU-seconds, 544 MiB at its peak; on all 9,771: 30.7 s, 21.7 + 10.5 CPU-seconds, 2,103 MiB. But a reader pays
+# for shards: at 10,000 records (45 judged queries, scripts/bench_relevance.py) one index gave P@1 0.956 and a
+# worst first query of 296 KB; 2 shards 0.911 and 327 KB; 4 shards 0.844 and 359 KB (each shard scores with its
+# own word statistics, and a first query fetches every shard's metadata and chunks). So a site is split only
+# from 15,000 pages, where one index is over the first query's budget anyway; a pull request's build indexes
+# only what changed in another way (search_delta).
+PAGES_PER_SHARD = 10_000
 PAGES_VARIABLE = "GUONGSANG_SEARCH_SHARD_PAGES"  # sets PAGES_PER_SHARD (tests split the sample site)
 MAX_SHARDS = 4  # a first query fetches every shard's metadata and chunks: 8 shards were over 300 KB at 10,000
 WRITERS = 2  # shards whose bundles are written at once (cores; and Pagefind's memory peaks add up)
@@ -86,7 +92,7 @@ class ShardedIndexer:
         """Write every shard's bundle (or publish the kept one) under ``site_dir/pagefind``; returns pages indexed."""
         out = site_dir / INDEX_DIR
         pages = self.shards[0].close_into(out) if self.count == 1 else self._close_shards(site_dir, out)
-        (out / MANIFEST).write_text(json.dumps({"bundles": bundles(self.count)}), encoding="utf-8")
+        write_manifest(out, bundles(self.count))
         return pages
 
     def _close_shards(self, site_dir: Path, out: Path) -> int:
@@ -103,9 +109,24 @@ class ShardedIndexer:
             shutil.rmtree(staging, ignore_errors=True)
         return pages
 
+    def report(self, pages: int) -> str:
+        """What the log says of the index once closed."""
+        if self.reused == self.count:
+            return f"same index as last time for {pages} pages (exemplars and contest entries)"
+        return (f"indexed {pages} pages (exemplars and contest entries) in {self.count} shard(s), "
+                f"{self.reused} kept from last time")
+
     def abort(self) -> None:
         for shard in self.shards:
             shard.abort()
+
+
+def write_manifest(bundle: Path, folders: list[str], stale: list[str] | None = None) -> None:
+    """``pagefind/shards.json``: the bundles a reader's search merges and the page ids it leaves out."""
+    manifest: dict[str, list[str]] = {"bundles": folders}
+    if stale:
+        manifest["stale"] = stale
+    (bundle / MANIFEST).write_text(json.dumps(manifest, separators=(",", ":")), encoding="utf-8")
 
 
 def _shard_cache(cache: Path | None, count: int, i: int) -> Path | None:

@@ -23,7 +23,6 @@ from ..outputs.images import published_names, widths_for
 from ..outputs.media import Media, card_uri
 from ..outputs.opendata import province_files
 from ..outputs.search import FILTERS, SORT_YEAR, locality_line
-from ..outputs.search_shards import bundles, shard_count
 from ..outputs.search_words import ENTRY_TOKEN
 from ..site.contest_views import entry_url
 from ..site.derive import (
@@ -96,7 +95,6 @@ def install(env: Any, site: Site, today: dt.date, media: Media | None = None) ->
                        gs_media=media, gs_posters=media.posters,
                        gs_search_config={"filters": list(FILTERS.items()), "sortYear": SORT_YEAR, "pageSize": 10,
                                          "entryToken": ENTRY_TOKEN,
-                                         "bundles": bundles(shard_count(len(site.exemplars))),
                                          "years": sorted({e.year for e in site.exemplars}, reverse=True)},
                        gs_plan_status=STATUS_LABELS, gs_booklets=dict(site.booklets))
     env.globals.update(gs_form=lambda: form_config(site.catalog, gazetteer(), today.year),

@@ -4,6 +4,8 @@
 // wider site's pages of the province outside this area, so no exemplar is found twice. The choice lives in
 // the URL (?ca-tinh=1) and switching reloads the page, since a merged index cannot be taken out again.
 
+import { manifest } from "./guongsang-search-shards.js";
+
 const PARAM = "ca-tinh";
 const TAG = "pham-vi";
 
@@ -27,20 +29,9 @@ export async function attach(pagefind, scope, tag) {
   if (!widerOn(scope)) return;
   const root = new URL(scope.wider.index, document.baseURI);
   const baseUrl = new URL("../", root).pathname;
-  const bundles = await shardsOf(root);
+  const bundles = await manifest(root);
   await Promise.all(bundles.map((dir) =>
     pagefind.mergeIndex(new URL(dir, root).href, { baseUrl, mergeFilter: { ...tag(`w${dir}`), [TAG]: "wider" } })));
-}
-
-// The bundles a site's index is split in (pagefind/shards.json; an older site has one).
-async function shardsOf(root) {
-  try {
-    const response = await fetch(new URL("shards.json", root));
-    if (response.ok) return (await response.json()).bundles;
-  } catch (error) {
-    console.warn("guongsang: shards.json", error);
-  }
-  return [""];
 }
 
 // The synthetic filter of this site's own indexes: "local" while the wider index is merged beside them.

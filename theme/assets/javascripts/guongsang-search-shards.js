@@ -9,6 +9,21 @@ const KEY = "phan-doan";
 const EMPTY = { results: [], filters: {} };
 const tags = []; // one per merged index
 const holders = new Map(); // token → Promise of the set of tags whose index holds it
+const stale = new Set(); // page ids a pull request's preview left out (outputs/search_delta.py)
+
+// What a site's pagefind/shards.json lists: its bundles (relative to the first) and the page ids to leave out.
+// An older site has none: one bundle. The stale ids of this site's own manifest are kept for every search.
+export async function manifest(root, own = false) {
+  let listed = { bundles: [""] };
+  try {
+    const response = await fetch(new URL("shards.json", root));
+    if (response.ok) listed = await response.json();
+  } catch (error) {
+    console.warn("guongsang: shards.json", error);
+  }
+  if (own) (listed.stale || []).forEach((id) => stale.add(id));
+  return listed.bundles || [""];
+}
 
 // The synthetic filter of one more merged index.
 export function tag(name) {
@@ -25,12 +40,24 @@ function heldBy(pagefind, token) {
   return holders.get(token);
 }
 
-// A search of `tokens`, kept to the indexes that hold every one of them (none: no result).
+// Whether any merged index holds `token` itself (a plain search would find the longest prefix it holds).
+export async function holds(pagefind, token) {
+  if (tags.length < 2) return (await pagefind.search(`"${token}"`)).results.length > 0;
+  return (await heldBy(pagefind, token)).size > 0;
+}
+
+// A search of `tokens` (null: filters only), kept to the indexes that hold every one of them (none: no result).
 export async function search(pagefind, tokens, options) {
-  if (tags.length < 2 || !tokens.length) return pagefind.search(tokens.length ? tokens.join(" ") : null, options);
+  if (tags.length < 2 || !tokens?.length) return fresh(await pagefind.search(tokens && tokens.join(" "), options));
   const held = await Promise.all(tokens.map((token) => heldBy(pagefind, token)));
   const keep = tags.filter((name) => held.every((names) => names.has(name)));
   if (!keep.length) return EMPTY;
   const filters = keep.length === tags.length ? options.filters : { ...options.filters, [KEY]: { any: keep } };
-  return pagefind.search(tokens.join(" "), { ...options, filters });
+  return fresh(await pagefind.search(tokens.join(" "), { ...options, filters }));
+}
+
+// A search's results without the pages a preview's delta bundle replaced or took away.
+function fresh(found) {
+  if (!stale.size || !found) return found;
+  return { ...found, results: found.results.filter((result) => !stale.has(result.id)) };
 }

@@ -68,7 +68,7 @@ async function byRelevance(query, options) {
   const first = await Promise.all([
     ask(exact ? query.exactPairs : query?.foldedPairs || []),
     exact && !query.exactPairs.length ? ask(query.exact) : null,
-    shards.search(pagefind, query ? query.folded : [], options)]);
+    shards.search(pagefind, query ? query.folded : null, options)]);
   const apart = exact && query.exactPairs.length && !first[0].results.length
     ? await Promise.all([ask(query.exact), ask(query.foldedPairs)]) : [];
   return { search: first[2], tiers: [first[0], first[1], ...apart, first[2]].filter(Boolean) };
@@ -78,7 +78,7 @@ async function byRelevance(query, options) {
 // own sort index would be loaded by every first query; the year filter loads only when asked), then once more
 // for pages of any other year. Within a year, Pagefind's order.
 async function newestFirst(query, options, years) {
-  const folded = query ? query.folded : [];
+  const folded = query ? query.folded : null;
   const inYear = (year) => ({ ...options, filters: { ...options.filters, [config.sortYear]: year } });
   const asked = await Promise.all([options, ...years.map(inYear)].map((opts) => shards.search(pagefind, folded, opts)));
   return { search: asked[0], tiers: [...asked.slice(1), asked[0]] };
@@ -86,8 +86,8 @@ async function newestFirst(query, options, years) {
 
 // The folded words with each one the index does not hold replaced by its first spelling one slip away
 // that it does ("hugn" → "hung"), or null when some word has none.
-async function corrected(folded, options) {
-  const held = async (word) => (await pagefind.search(word, options)).results.length > 0;
+async function corrected(folded) {
+  const held = (word) => shards.holds(pagefind, word);
   const out = [];
   for (const word of folded) {
     if (await held(word)) { out.push(word); continue; }
@@ -240,7 +240,7 @@ async function run() {
   let [found, entries] = await Promise.all([searchAll(query, options), entryCount(query?.folded || [], options)]);
   let typed = null; // the reader's words, when one of them was corrected
   if (query && query.folded.length && !found.search.results.length) {
-    const fixed = await corrected(query.folded, options);
+    const fixed = await corrected(query.folded);
     if (fixed) {
       [found, entries] = await Promise.all([searchAll(words.analyse(fixed.join(" ")), options), entryCount(fixed, options)]);
       typed = query.folded;
@@ -282,18 +282,19 @@ function schedule() {
 
 // A large site's index is split in shards (outputs/search_shards.py): the first is the bundle imported, the
 // others are merged into it, their results' URLs on this site's root like the first's.
-async function mergeShards(root) {
+async function mergeShards(root, bundles) {
   const baseUrl = new URL("../", root).pathname;
-  await Promise.all(config.bundles.slice(1).map((dir, i) => pagefind.mergeIndex(new URL(dir, root).href,
+  await Promise.all((await bundles).slice(1).map((dir, i) => pagefind.mergeIndex(new URL(dir, root).href,
     { baseUrl, mergeFilter: { ...shards.tag(String(i + 1)), ...scope.localTags(config.scope) } })));
 }
 
 async function start() {
   const bundle = new URL(form.dataset.pagefind, document.baseURI);
+  const bundles = shards.manifest(new URL("./", bundle), true); // fetched while Pagefind loads
   pagefind = await import(bundle.href);
   await pagefind.options({ excerptLength: 0, mergeFilter: { ...shards.tag("0"), ...scope.localTags(config.scope) } });
   await scope.attach(pagefind, config.scope, shards.tag);
-  await mergeShards(new URL("./", bundle));
+  await mergeShards(new URL("./", bundle), bundles);
   await pagefind.init();
   const state = readState();
   input.value = state.q;
