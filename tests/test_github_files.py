@@ -54,6 +54,19 @@ def test_pull_requests_are_checked_with_annotations_and_built():
     assert any(u.startswith("actions/upload-artifact@") for u in _uses(flow))
 
 
+def test_a_pull_request_builds_on_the_published_sites_cache_and_indexes_only_what_changed():
+    preview, main = _workflow("kiem-tra.yml"), _workflow("trang.yml")
+    saved = next(s for s in main["jobs"]["xay-dung"]["steps"] if s.get("uses", "").startswith("actions/cache@"))
+    restored = next(s for s in preview["jobs"]["kiem-tra"]["steps"]
+                    if s.get("uses", "").startswith("actions/cache/restore@"))  # read only: a PR never saves
+    assert saved["with"]["path"] == restored["with"]["path"] == ".cache/guongsang"
+    assert restored["with"]["restore-keys"] == saved["with"]["restore-keys"] == "guongsang-"
+    steps = preview["jobs"]["kiem-tra"]["steps"]
+    build = next(i for i, s in enumerate(steps) if "guongsang build" in s.get("run", ""))
+    assert steps.index(restored) < build and "--search-delta" in steps[build]["run"]
+    assert "--search-delta" not in " ".join(s.get("run", "") for s in main["jobs"]["xay-dung"]["steps"])
+
+
 def test_main_is_deployed_with_the_official_pages_actions():
     flow = _workflow("trang.yml")
     assert flow[True]["push"]["branches"] == ["main"]
