@@ -199,9 +199,9 @@ def mkdocs(name: str, project: Path) -> Run:
     return timed(name, [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], site, project)
 
 
-def guongsang(name: str, corpus: Path, site: Path, cache: Path) -> Run:
+def guongsang(name: str, corpus: Path, site: Path, cache: Path, *options: str) -> Run:
     command = [sys.executable, "-m", "guongsang.cli", "--root", str(ROOT), "build", "--exemplars", str(corpus),
-               "--site-dir", str(site), "--today", TODAY, "--cache-dir", str(cache)]
+               "--site-dir", str(site), "--today", TODAY, "--cache-dir", str(cache), *options]
     run = timed(name, command, site)
     _settled(site)
     return run
@@ -285,12 +285,13 @@ def collection_pages(site: Path) -> str:
 
 
 def one_edit(corpus: Path, site: Path, cache: Path) -> Run:
-    """A pull request's build: the cache of the last build restored, one record's story edited."""
+    """A pull request's build: the cache of the last build restored, one record's story edited, the search
+    index kept and the edited page indexed beside it (``--search-delta``, as the preview workflow builds)."""
     record = min(corpus.rglob("*.md"))
     text = record.read_text(encoding="utf-8")
     try:
         record.write_text(text.rstrip("\n") + "\n\nĐoạn thêm vào để đo một lần sửa.\n", encoding="utf-8")
-        return guongsang("guongsang one edit", corpus, site, cache)
+        return guongsang("guongsang one edit", corpus, site, cache, "--search-delta")
     finally:
         record.write_text(text, encoding="utf-8")
 
