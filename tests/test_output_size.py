@@ -1,0 +1,52 @@
+"""Output bytes (#24): a listing card is one run of tags, its initials need no class of their own, and the CSS
+still draws them; every byte cut here is paid back ~15 times per exemplar across the lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+from jinja2 import Environment, FileSystemLoader
+
+from guongsang.render.compact import CompactTemplates
+from guongsang.render.fragments import FragmentCache
+
+THEME = Path(__file__).resolve().parents[1] / "theme"
+
+
+def _macros():
+    env = Environment(loader=FileSystemLoader(THEME), autoescape=True, extensions=[FragmentCache, CompactTemplates])
+    env.filters.update(url=lambda u: u, gs_picture=lambda e: None, exemplar_url=lambda e: f"guong/{e.slug}/")
+    return env.get_template("partials/gs-macros.html").module
+
+
+def _exemplar(award: str | None = "Bằng khen"):
+    top = SimpleNamespace(form=SimpleNamespace(label=award)) if award else None
+    return SimpleNamespace(slug="tran-van-an", name="Trần Văn An <&>", kind=SimpleNamespace(label="Cá nhân"),
+                           locality=SimpleNamespace(province=SimpleNamespace(short="Cần Thơ")), year=2025,
+                           summary="Anh An vá đường “ổ gà” mỗi sáng.", highest_award=top)
+
+
+def test_a_card_is_one_run_of_tags_with_everything_a_reader_sees():
+    html = str(_macros().card_article(_exemplar(), False, 2, True))
+    assert "\n" not in html
+    assert html == (
+        '<article class="gs-card"><a class="gs-card__link" href="guong/tran-van-an/">'
+        '<span class="gs-card__img" aria-hidden="true">&lt;</span>'
+        '<h2 class="gs-card__name">Trần Văn An &lt;&amp;&gt;</h2>'
+        '</a><p class="gs-card__meta">Cá nhân · Cần Thơ · 2025</p>'
+        '<p class="gs-card__summary">Anh An vá đường “ổ gà” mỗi sáng.</p>'
+        '<p class="gs-card__award"><span class="gs-visually-hidden">Khen thưởng: </span>Bằng khen</p></article>')
+
+
+def test_a_related_card_has_no_summary_and_a_card_without_award_no_award_line():
+    html = str(_macros().card_article(_exemplar(None), False, 3, False, " gs-card--related"))
+    assert html.startswith('<article class="gs-card gs-card--related">') and html.endswith("2025</p></article>")
+    assert "gs-card__summary" not in html and "gs-card__award" not in html and "<h3 " in html
+
+
+def test_the_initials_keep_their_style_without_a_modifier_class():
+    css = (THEME / "assets/stylesheets/guongsang.css").read_text(encoding="utf-8")
+    rule = next(line for line in css.splitlines() if line.startswith(".md-typeset span.gs-card__img {"))
+    assert "display: flex" in rule and "background: var(--gs-red)" in rule
+    assert "gs-card__img--empty" not in css
