@@ -1,13 +1,18 @@
 """Output bytes (#24): a listing card is one run of tags, its initials need no class of their own, and the CSS
-still draws them; every byte cut here is paid back ~15 times per exemplar across the lists."""
+still draws them; every byte cut here is paid back ~15 times per exemplar across the lists. Lists of 48 cards; a
+ward offers RSS only, and every feed a head announces exists."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 from jinja2 import Environment, FileSystemLoader
 
+import support
+from guongsang.project import Settings, load
 from guongsang.render.compact import CompactTemplates
 from guongsang.render.fragments import FragmentCache
 
@@ -50,3 +55,43 @@ def test_the_initials_keep_their_style_without_a_modifier_class():
     rule = next(line for line in css.splitlines() if line.startswith(".md-typeset span.gs-card__img {"))
     assert "display: flex" in rule and "background: var(--gs-red)" in rule
     assert "gs-card__img--empty" not in css
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("size") / "build"
+    assert support.build(out) == 0
+    return out, load(Settings.at(support.ROOT, today=support.TODAY)).site
+
+
+@pytest.mark.slow
+def test_a_list_page_holds_48_cards_and_stays_light(built):
+    out, site = built
+    first = (out / "guong" / "index.html").read_text(encoding="utf-8")
+    assert len(site.exemplars) > 48 and first.count('<article class="gs-card"') == 48
+    rest = (out / "guong" / "trang-2" / "index.html").read_text(encoding="utf-8")
+    assert rest.count('<article class="gs-card"') == len(site.exemplars) - 48
+    assert len(first.encode()) <= 100_000  # the sample's cards have pictures; without, ~40 KB
+
+
+@pytest.mark.slow
+def test_a_ward_page_offers_its_rss_only_and_every_announced_feed_exists(built):
+    out, site = built
+    ward = next(t for t in _walk(site.sections["places"]) if t.section == "ward" and t.count)
+    html = (out / ward.url / "index.html").read_text(encoding="utf-8")
+    assert {p.name for p in (out / ward.url).iterdir() if p.is_file()} == {"index.html", "rss.xml"}
+    heads = re.findall(r'<link rel="alternate feed" type="([^"]+)" title="[^"]*" href="([^"]+)">', html)
+    assert heads == [("application/rss+xml", "rss.xml"), ("application/rss+xml", "../../../rss.xml")]
+    offered = re.search(r'<p class="gs-feeds">.*?</p>', html, re.S).group(0)
+    assert re.findall(r'class="gs-feeds__link" href="([^"]+)"', offered) == ["rss.xml"]
+    assert "Atom" not in offered and "JSON Feed" not in offered
+    for page in out.rglob("index.html"):  # every feed a head announces is published
+        text = page.read_text(encoding="utf-8")
+        for href in re.findall(r'<link rel="alternate feed"[^>]* href="([^"]+)">', text):
+            assert (page.parent / href).resolve().is_file(), (page, href)
+
+
+def _walk(terms):
+    for term in terms:
+        yield term
+        yield from _walk(term.children)
