@@ -95,3 +95,18 @@ def _walk(terms):
     for term in terms:
         yield term
         yield from _walk(term.children)
+
+
+@pytest.mark.slow
+def test_a_ward_embed_box_keeps_its_codes_and_the_options_are_explained_once(built):
+    out, site = built
+    ward = next(t for t in _walk(site.sections["places"]) if t.section == "ward" and t.count)
+    html = (out / ward.url / "index.html").read_text(encoding="utf-8")
+    box = re.search(r'<section class="gs-embed-box".*?</section>', html, re.S).group(0)
+    assert "data-guongsang-place=&#34;" in box and "Sao chép mã nhúng" in box  # the snippet and its button
+    assert f"nhung/{ward.url}?so-muc=5" in box  # the iframe for portals without JavaScript
+    assert 'href="../../../theo-doi/#nhung"' in box and "data-theme" not in box
+    assert len(box.encode()) < 1_900  # was 2,300 B on each of ~3,300 place pages at 10,000 records
+    follow = (out / "theo-doi" / "index.html").read_text(encoding="utf-8")
+    guide = follow[follow.index('id="nhung"'):]
+    assert 'data-items="5"' in guide and 'data-theme="dark"' in guide and "giao-dien=toi" in guide
