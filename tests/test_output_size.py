@@ -110,3 +110,15 @@ def test_a_ward_embed_box_keeps_its_codes_and_the_options_are_explained_once(bui
     follow = (out / "theo-doi" / "index.html").read_text(encoding="utf-8")
     guide = follow[follow.index('id="nhung"'):]
     assert 'data-items="5"' in guide and 'data-theme="dark"' in guide and "giao-dien=toi" in guide
+
+
+@pytest.mark.slow
+def test_the_frame_rules_come_in_the_one_stylesheet_of_ours(built):
+    out, site = built
+    css = (out / "assets" / "stylesheets" / "guongsang.css").read_text(encoding="utf-8")
+    assert ".gs-sections" in css and "size-adjust" in css  # the frame's strip of sections, the font fallback
+    assert not (out / "assets" / "stylesheets" / "gs-frame.css").exists()
+    for url in (f"guong/{site.exemplars[0].slug}/", "", "gioi-thieu/"):  # generated and hand-written pages
+        html = (out / url / "index.html").read_text(encoding="utf-8")
+        ours = re.findall(r'<link rel="stylesheet" href="([^"]*assets/stylesheets/[^"]+)">', html)
+        assert [href.rsplit("/", 1)[1] for href in ours][-1:] == ["guongsang.css"], url
