@@ -41,7 +41,7 @@ def test_a_card_is_one_run_of_tags_with_everything_a_reader_sees():
         '<h2 class="gs-card__name">Trần Văn An &lt;&amp;&gt;</h2>'
         '</a><p class="gs-card__meta">Cá nhân · Cần Thơ · 2025</p>'
         '<p class="gs-card__summary">Anh An vá đường “ổ gà” mỗi sáng.</p>'
-        '<p class="gs-card__award"><span class="gs-visually-hidden">Khen thưởng: </span>Bằng khen</p></article>')
+        '<p class="gs-card__award">Bằng khen</p></article>')  # "Khen thưởng:" is its star's alternative text
 
 
 def test_a_related_card_has_no_summary_and_a_card_without_award_no_award_line():
@@ -55,6 +55,7 @@ def test_the_initials_keep_their_style_without_a_modifier_class():
     rule = next(line for line in css.splitlines() if line.startswith(".md-typeset span.gs-card__img {"))
     assert "display: flex" in rule and "background: var(--gs-red)" in rule
     assert "gs-card__img--empty" not in css
+    assert '.md-typeset .gs-card__award::before { content: "★ "; content: "★ " / "Khen thưởng: "; }' in css
 
 
 @pytest.fixture(scope="module")
