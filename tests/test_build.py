@@ -252,7 +252,8 @@ def _rendering(page: Path) -> list[tuple]:
 def test_compacted_pages_render_exactly_as_written(built, root, tmp_path, monkeypatch):
     """Cutting the templates' indentation (guongsang.render.compact) keeps every tag, attribute and word of every page,
     and makes the pages smaller (by a tenth while Material's indented frame wrapped them; the frame's own templates
-    are written unindented, so what is left to cut is the page templates' indentation)."""
+    are written unindented, and so is the listing card (#24), so what is left to cut is the page templates'
+    indentation, ~1 %)."""
     from guongsang.render import compact, fragments
 
     monkeypatch.setattr(compact, "ENABLED", False)
@@ -265,7 +266,7 @@ def test_compacted_pages_render_exactly_as_written(built, root, tmp_path, monkey
     assert not changed, changed[:10]
     compacted = sum((built / p).stat().st_size for p in pages)
     loose = sum((tmp_path / "loose" / p).stat().st_size for p in pages)
-    assert compacted < 0.99 * loose, (compacted, loose)
+    assert compacted < 0.995 * loose, (compacted, loose)
 
 
 def test_records_checked_in_a_worker_build_the_same_site(built, root, tmp_path, monkeypatch):

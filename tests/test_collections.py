@@ -198,7 +198,8 @@ def test_listing_jsonld_is_a_collection_page_with_its_items(sample):
     data = collection_data(listing, BASE)
     assert data["@type"] == "CollectionPage"
     items = data["mainEntity"]["itemListElement"]
-    assert [i["name"] for i in items] == [e.name for e in listing.items]
+    assert [i["url"] for i in items] == [f"{BASE}guong/{e.slug}/" for e in listing.items]
+    assert all(i.keys() == {"@type", "position", "url"} for i in items)  # Google's summary-page form
     assert items[0]["position"] == 1 and data["mainEntity"]["numberOfItems"] == listing.term.count
     last = next(p for p in sample.pages if p.term is listing.term and p.pagination.number == p.pagination.count)
     assert collection_data(last, BASE)["mainEntity"]["itemListElement"][-1]["position"] == listing.term.count

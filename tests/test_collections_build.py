@@ -64,8 +64,9 @@ def test_listings_home_and_collection_pages_have_their_jsonld(built, model):
     everyone = model.term("province", model.sections["places"][0].key)
     (listing,) = jsonld(built / everyone.url / "index.html", SITE_URL + everyone.url)
     assert listing["@type"] == "CollectionPage"
-    names = [i["name"] for i in listing["mainEntity"]["itemListElement"]]
-    assert names == [e.name for e in everyone.exemplars[: len(names)]]
+    urls = [i["url"] for i in listing["mainEntity"]["itemListElement"]]  # an exemplar's item: its URL only
+    assert urls == [f"{SITE_URL}guong/{e.slug}/" for e in everyone.exemplars[: len(urls)]]
+    assert not any("name" in i for i in listing["mainEntity"]["itemListElement"])
     for url in ("ban-do/", "dong-thoi-gian/", "du-lieu/bang/"):
         (data,) = jsonld(built / url / "index.html", SITE_URL + url)
         assert data["@type"] == "CollectionPage"

@@ -193,4 +193,6 @@ def test_print_shows_the_story_without_the_site_chrome(page, site_url, site):
     assert not page.locator(".gs-share").is_visible()
     assert page.locator(".gs-hero__title").is_visible()
     assert page.locator(".gs-print-address").is_visible()
-    assert exemplar.sources[0].url in page.locator(".gs-sources").inner_text()
+    link = page.locator(".gs-sources li > a").first  # the address printed after the link, from its href
+    assert link.evaluate("a => getComputedStyle(a, '::after').content") == f'" ({exemplar.sources[0].url})"'
+    assert exemplar.sources[0].url not in page.locator(".gs-sources").inner_text()  # not in the HTML twice

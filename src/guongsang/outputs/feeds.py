@@ -1,5 +1,7 @@
 """Feeds: RSS 2.0 and Atom (written with ``feedgen``) and JSON Feed 1.1, for the whole site, each movement,
-each province, each current ward, each legacy district and each column.
+each province, each current ward, each legacy district and each column. The thousands of wards and legacy
+districts have RSS 2.0 only, the one format every reader and portal takes (#24: two formats more were 27 MB at
+10,000 records); the site, columns, contests, provinces and movements have all three.
 
 Every feed holds at most :data:`FEED_ITEMS` items, newest first (see ``published.py``), each with its title,
 summary, link, the first image as enclosure and a GUID that does not change when the site moves (a UUID from
@@ -37,6 +39,7 @@ FEED_SECTIONS = ("movement", "province", "ward", "district", "column")  # taxono
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 MEDIA_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml", "json": "application/feed+json"}
 FORMAT_NAMES = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
+RSS_ONLY = ("ward", "district")  # sections with thousands of lists: RSS 2.0 only
 _NAMESPACE = uuid.UUID("6f1f3c0e-4f7a-5d0e-9a43-6775f6e67361")  # guongsang's own UUID namespace
 
 # What an item's full text shows above the story (autoescaped: titles and names are never markup).
@@ -60,6 +63,21 @@ def feed_base(term: Term | None) -> str | None:
     if term is None or term.section not in FEED_SECTIONS:
         return None
     return term.url
+
+
+def formats(key: str) -> tuple[str, ...]:
+    """The formats a feed is written in, from its key ("site", "ward/<province>/<ward>" …) or its section."""
+    return ("rss",) if key.split("/", 1)[0] in RSS_ONLY else tuple(FEED_FILES)
+
+
+def list_feeds(term: Term | None) -> list[tuple[str, str, str]]:
+    """(format, format name, media type) of the feeds a list page offers: the site's for None, none for a list
+    without feeds."""
+    if term is None:
+        return [(f, FORMAT_NAMES[f], MEDIA_TYPES[f]) for f in FEED_FILES]
+    if feed_base(term) is None:
+        return []
+    return [(f, FORMAT_NAMES[f], MEDIA_TYPES[f]) for f in formats(term.section)]
 
 
 def guid(exemplar: Exemplar) -> str:
@@ -234,11 +252,12 @@ def _generator(spec: FeedSpec, entries: list[Entry], ctx: FeedContext):
 
 
 def xml_feeds(spec: FeedSpec, entries: list[Entry], ctx: FeedContext) -> dict[str, bytes]:
-    """RSS 2.0 and Atom from one generator (built once per feed)."""
+    """RSS 2.0 and, unless the feed is RSS only, Atom from one generator (built once per feed)."""
     gen = _generator(spec, entries, ctx)
     out = {"rss": gen.rss_str(pretty=False)}
-    _links(gen, spec, ctx, "atom")
-    out["atom"] = gen.atom_str(pretty=False)
+    if "atom" in formats(spec.key):
+        _links(gen, spec, ctx, "atom")
+        out["atom"] = gen.atom_str(pretty=False)
     return out
 
 
@@ -303,25 +322,27 @@ def write_file(data: bytes, path: Path) -> None:
 
 def write_feeds(site: Site, ctx: FeedContext, out: Path, limit: int = FEED_ITEMS,
                 write: Callable[[bytes, Path], None] = write_file) -> int:
-    """Write every feed in every format below ``out`` with ``write`` (which makes the folders); returns the
-    number of files written."""
+    """Write every feed in its formats (:func:`formats`) below ``out`` with ``write`` (which makes the folders);
+    returns the number of files written."""
     cache: dict[tuple[str, bool], Entry] = {}
     written = 0
     for spec in [*specs(site, ctx.today, limit), *contest_specs(site, ctx, limit)]:
         entries = [cache.get((e.slug, spec.full)) or cache.setdefault((e.slug, spec.full), entry(e, ctx, spec.full))
                    for e in spec.items] + spec.entries
-        files = {**xml_feeds(spec, entries, ctx), "json": json_feed(spec, entries, ctx)}
-        for fmt in FEED_FILES:
-            write(files[fmt], out / feed_url(spec.base, fmt))
+        files = xml_feeds(spec, entries, ctx)
+        if "json" in formats(spec.key):
+            files["json"] = json_feed(spec, entries, ctx)
+        for fmt, data in files.items():
+            write(data, out / feed_url(spec.base, fmt))
             written += 1
     return written
 
 
 def alternates(term: Term | None) -> list[tuple[str, str, str]]:
-    """(media type, title, site-relative URL) of the feeds a page announces: its list's, then the site's."""
-    out = []
-    base = feed_base(term)
-    if term is not None and base is not None:
-        out += [(MEDIA_TYPES[f], f"{term.label} ({FORMAT_NAMES[f]})", feed_url(base, f)) for f in FEED_FILES]
-    out += [(MEDIA_TYPES[f], f"Gương điển hình mới ({FORMAT_NAMES[f]})", feed_url("", f)) for f in FEED_FILES]
+    """(media type, title, site-relative URL) of the feeds a page announces: its list's in every format it has,
+    then the site's — in RSS only beside a list's own (the other two would repeat on thousands of pages)."""
+    own = list_feeds(term) if term is not None else []
+    out = [(media, f"{term.label} ({name})", feed_url(term.url, f)) for f, name, media in own]
+    site = list_feeds(None)[:1] if own else list_feeds(None)
+    out += [(media, f"Gương điển hình mới ({name})", feed_url("", f)) for f, name, media in site]
     return out

@@ -4,7 +4,9 @@
   ``Organization`` typed further as a family (Wikidata Q8436), with ``award`` (the award texts),
   ``address`` (current units, and the units before 1 July 2025), ``image``, ``description``, ``url`` and
   ``sameAs`` (its sources);
-* a listing or an index of terms: ``CollectionPage`` whose ``mainEntity`` is an ``ItemList``;
+* a listing or an index of terms: ``CollectionPage`` whose ``mainEntity`` is an ``ItemList``; an exemplar's
+  item is its position and URL only (Google's summary-page form: the page it points to names it, and names
+  repeated on every list page were ~8 MB at 10,000 records), a term's item keeps its name;
 * the home page: ``WebSite`` with a ``SearchAction`` on the search page.
 
 Templates emit it with one line (``partials/gs-jsonld.html``).
@@ -73,8 +75,11 @@ def exemplar_data(exemplar: Exemplar, base: str) -> dict[str, Any]:
     return data
 
 
-def _item(position: int, url: str, name: str) -> dict[str, Any]:
-    return {"@type": "ListItem", "position": position, "url": url, "name": name}
+def _item(position: int, url: str, name: str | None = None) -> dict[str, Any]:
+    item: dict[str, Any] = {"@type": "ListItem", "position": position, "url": url}
+    if name is not None:
+        item["name"] = name
+    return item
 
 
 def collection_data(page: Page, base: str) -> dict[str, Any]:
@@ -86,7 +91,7 @@ def collection_data(page: Page, base: str) -> dict[str, Any]:
     items = []
     for n, item in enumerate(page.items, start=start + 1):
         if isinstance(item, Exemplar):
-            items.append(_item(n, urljoin(base, exemplar_url(item.slug)), item.name))
+            items.append(_item(n, urljoin(base, exemplar_url(item.slug))))
         elif isinstance(item, Term):
             items.append(_item(n, urljoin(base, item.url), item.label))
     data: dict[str, Any] = {"@context": CONTEXT, "@type": "CollectionPage", "name": page.title,

@@ -18,7 +18,7 @@ from ..model.contests import VISIBILITY
 from ..model.places import gazetteer
 from ..model.records import Exemplar, Image
 from ..outputs.embed import embeddable, snippet
-from ..outputs.feeds import FEED_ITEMS, FORMAT_NAMES, MEDIA_TYPES, alternates
+from ..outputs.feeds import FEED_ITEMS, FORMAT_NAMES, MEDIA_TYPES, alternates, list_feeds
 from ..outputs.images import published_names, widths_for
 from ..outputs.media import Media, card_uri
 from ..outputs.opendata import province_files
@@ -111,5 +111,6 @@ def install(env: Any, site: Site, today: dt.date, media: Media | None = None) ->
                        gs_feed_media=MEDIA_TYPES,
                        gs_open_data=province_files(site.exemplars))
     env.filters.update(gs_alternates=lambda page: alternates(page.term if page else None), gs_feed_url=feed_url,
+                       gs_list_feeds=list_feeds,
                        gs_embed_url=term_embed_url, gs_embeddable=embeddable, gs_snippet=snippet)
     collections.install(env)  # the map, the timeline, the table and JSON-LD

@@ -4,7 +4,8 @@
 (() => {
   const bar = document.querySelector("[data-gs-share]");
   if (!bar) return;
-  const url = bar.dataset.url || location.href.split("#")[0];
+  // The page's address: its canonical link (absolute), not repeated on the bar.
+  const url = document.querySelector('link[rel="canonical"]')?.href || location.href.split("#")[0];
   const title = document.querySelector('meta[property="og:title"]')?.content || document.title;
   const status = bar.querySelector("[data-gs-status]");
   const say = (text) => {
