@@ -41,6 +41,7 @@ from ..render.pages import UNCACHED_KINDS, render_all, write_sitemap
 from ..site.derive import SUBMIT_URL, Page, booklet_url
 from . import preview
 from .frame_config import frame_of
+from .prune import prune_theme_assets
 
 log = logging.getLogger("mkdocs.plugins.guongsang")
 
@@ -299,6 +300,7 @@ class GuongSangPlugin(BasePlugin[GuongSangConfig]):
         if self.indexer and not self.index_later:  # before the feeds: Pagefind's peak then meets a smaller build
             close_index(self.take_indexer(), Path(config.site_dir))
         if not self.rebuild:  # a preview rebuild keeps the first build's feeds, embeds and open data
+            prune_theme_assets(Path(config.site_dir))
             outputs = write_outputs(self.loaded.site, ctx, Path(config.theme.custom_dir), Path(config.site_dir),
                                     write=_write_file)
             log.info("guongsang: %d feed files, %d embeds, %d open-data files", outputs.feeds,
