@@ -406,16 +406,24 @@ def _kept_pages(cache: Path | None) -> list[str] | None:
 
 
 def _keep(bundle: Path, kept: Path) -> None:
-    """Keep a copy of ``bundle`` at ``kept``, replacing whatever bundle was kept before (one is enough)."""
+    """Keep a copy of ``bundle`` at ``kept``, replacing whatever bundle was kept before (one is enough).
+
+    Builds sharing a cache may keep at once: each copies into a partial folder of its own and renames it; a
+    partial left by a killed build is removed once it is an hour old."""
     for old in kept.parent.glob("*"):
-        if old.is_dir():
+        if old.name.startswith("."):
+            if time.time() - old.stat().st_mtime > 3600:
+                shutil.rmtree(old, ignore_errors=True)
+        elif old.is_dir():
             shutil.rmtree(old, ignore_errors=True)
         else:
             old.unlink(missing_ok=True)
-    partial = kept.with_name(f".{kept.name}.partial")
-    shutil.rmtree(partial, ignore_errors=True)  # left by a build killed while keeping its bundle
+    partial = kept.with_name(f".{kept.name}.{os.getpid()}.partial")
     shutil.copytree(bundle, partial, copy_function=publish_file)
-    partial.rename(kept)
+    try:
+        partial.rename(kept)
+    except OSError:  # another build kept the same bundle first
+        shutil.rmtree(partial, ignore_errors=True)
 
 
 def _bundle_state(bundle: Path) -> tuple[tuple[str, int], ...] | None:

@@ -46,11 +46,14 @@ export async function holds(pagefind, token) {
   return (await heldBy(pagefind, token)).size > 0;
 }
 
-// A search of `tokens` (null: filters only), kept to the indexes that hold every one of them (none: no result).
+// A search of `tokens` (null: filters only), kept to the indexes that hold every one of them that any index holds
+// (none: no result).
 export async function search(pagefind, tokens, options) {
   if (tags.length < 2 || !tokens?.length) return fresh(await pagefind.search(tokens && tokens.join(" "), options));
   const held = await Promise.all(tokens.map((token) => heldBy(pagefind, token)));
-  const keep = tags.filter((name) => held.every((names) => names.has(name)));
+  // A word no index holds whole is left to Pagefind in every index alike, as one index would take it: the word
+  // being typed ("nguye"), or a slip the search page corrects when nothing is found.
+  const keep = tags.filter((name) => held.every((names) => !names.size || names.has(name)));
   if (!keep.length) return EMPTY;
   const filters = keep.length === tags.length ? options.filters : { ...options.filters, [KEY]: { any: keep } };
   return fresh(await pagefind.search(tokens.join(" "), { ...options, filters }));
