@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from markupsafe import Markup
 
@@ -28,6 +29,7 @@ from ..site.contest_views import entry_url
 from ..site.derive import (
     FEED_FILES,
     Site,
+    Term,
     exemplar_url,
     feed_url,
     image_file_url,
@@ -87,6 +89,20 @@ def defer_scripts(html: str) -> Markup:
     return Markup(_BLOCKING_SCRIPT.sub(r"<script src=\1 defer></script>", str(html)))
 
 
+# The search filter of a capped list's section (site.derive.LIST_PAGES), and the term's value in it.
+_SEARCH_FILTER = {"movement": "phong-trao", "field": "linh-vuc", "kind": "doi-tuong", "year": "nam",
+                  "award": "hinh-thuc", "province": "tinh", "ward": "phuong-xa"}
+
+
+def search_query(term: Term) -> str:
+    """The search page's query string that finds every exemplar of ``term``: "?phong-trao=Dân%20vận%20khéo"."""
+    key = _SEARCH_FILTER.get(term.section)
+    if key is None:
+        return ""
+    value = term.key if term.section == "year" else term.label
+    return "?" + urlencode({key: value}, quote_via=quote)
+
+
 def install(env: Any, site: Site, today: dt.date, media: Media | None = None) -> None:
     """Register globals and filters on a Jinja environment."""
     media = media or Media()
@@ -100,6 +116,7 @@ def install(env: Any, site: Site, today: dt.date, media: Media | None = None) ->
     env.globals.update(gs_form=lambda: form_config(site.catalog, gazetteer(), today.year),
                        gs_template_workbook=TEMPLATE_NAME)
     env.filters["gs_for_browser"] = for_browser
+    env.filters["gs_search_query"] = search_query
     env.filters["gs_defer_scripts"] = defer_scripts
     env.filters.update(vi_date=vi_date, vi_number=vi_number, vi_percent=vi_percent, entry_url=entry_url,
                        exemplar_url=lambda e: exemplar_url(e.slug), image_url=image_url, gs_locality=locality_line,

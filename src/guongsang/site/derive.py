@@ -32,6 +32,11 @@ làm việc.
 quan thi đua – khen thưởng hoặc tải tệp về; không cần tài khoản nào. Mục có dấu * là bắt buộc.
 """
 
+# A list's pages at most (480 newest cards): nobody pages through "Cá nhân" to page 150 of 200, the search
+# page filters the whole; at 10,000 records the longer lists were ~30 MB of the site (#24).
+LIST_PAGES = 10
+# The sections whose terms are search filters (outputs/search.py FILTERS; "all" is the search page unfiltered).
+SEARCHABLE_SECTIONS = frozenset({"movement", "field", "kind", "year", "award", "province", "ward", "all"})
 PER_PAGE = 48  # cards per list page: half the pages (and frames) of 24, ~40 KB of HTML (#24); mkdocs.yml says it too
 RELATED = 4  # a 2 × 2 block on a phone; more made every exemplar page heavier than its own story
 
@@ -144,6 +149,8 @@ class Pagination:
     number: int
     count: int
     base_url: str
+    capped: bool = False  # the list stops at LIST_PAGES: the rest of its exemplars through the search page
+    listed: int = 0  # exemplars on the list's pages
 
     @property
     def prev_url(self) -> str | None:
@@ -341,13 +348,17 @@ def related(exemplar: Exemplar, pools: list[list[Exemplar]], positions: list[dic
 # -- pages -----------------------------------------------------------------------------------------------
 
 def listing_pages(term: Term, per_page: int, template: str = "gs-listing.html") -> list[Page]:
-    count = max(1, math.ceil(term.count / per_page))
+    """A term's list, newest first, ``per_page`` cards a page; a list the search page can filter stops at
+    :data:`LIST_PAGES` pages and hands the reader the search page's same filter for the rest."""
+    full = max(1, math.ceil(term.count / per_page))
+    count = min(full, LIST_PAGES) if term.section in SEARCHABLE_SECTIONS else full
     pages = []
     for number in range(1, count + 1):
         title = term.label if number == 1 else f"{term.label} — trang {number}"
         pages.append(Page(paged_url(term.url, number), title, template, "listing", term.description, term=term,
                           items=term.exemplars[(number - 1) * per_page: number * per_page],
-                          pagination=Pagination(number, count, term.url)))
+                          pagination=Pagination(number, count, term.url, capped=count < full,
+                                                listed=min(term.count, count * per_page))))
     return pages
 
 
