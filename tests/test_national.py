@@ -14,7 +14,7 @@ import yaml
 from guongsang.model.memo import StoredMemo
 from guongsang.outputs import national
 from guongsang.project import Settings, load
-from national_build import PROVINCES, build_national
+from national_build import PROVINCES, build_national, fake_site
 from support import ROOT, TODAY
 
 
@@ -47,22 +47,10 @@ def test_workflow_builds_each_province_then_assembles():
     assert "python -m guongsang.outputs.national ghep --shards shards" in assemble
 
 
-def _shard(folder: Path, exemplars: int) -> Path:
-    """A stand-in for a built province site: a home page and ``exemplars`` exemplar pages (plus a list page)."""
-    (folder / "guong" / "trang-2").mkdir(parents=True)
-    (folder / "index.html").write_text("<h1>tỉnh</h1>", encoding="utf-8")
-    (folder / "guong" / "trang-2" / "index.html").write_text("list", encoding="utf-8")
-    for i in range(exemplars):
-        page = folder / "guong" / f"guong-{i}" / "index.html"
-        page.parent.mkdir(parents=True)
-        page.write_text("guong", encoding="utf-8")
-    return folder
-
-
 def test_shards_are_named_by_code_or_slug_and_ordered_largest_first(tmp_path, gaz):
-    _shard(tmp_path / "tinh-46", 2)
-    _shard(tmp_path / "ha-noi", 3)
-    _shard(tmp_path / "12", 0)
+    fake_site(tmp_path / "tinh-46", 2)
+    fake_site(tmp_path / "ha-noi", 3)
+    fake_site(tmp_path / "12", 0)
     found = national.read_shards(tmp_path, gaz)
     assert [(s.unit.slug, s.exemplars) for s in found] == [("ha-noi", 3), ("hue", 2), ("lai-chau", 0)]
     config = national.search_config(found, "../")
@@ -75,7 +63,7 @@ def test_shards_are_named_by_code_or_slug_and_ordered_largest_first(tmp_path, ga
 ])
 def test_bad_shards_are_refused_in_vietnamese(tmp_path, folders, message, capsys):
     for name in folders:
-        _shard(tmp_path / "shards" / name, 1)
+        fake_site(tmp_path / "shards" / name, 1)
     out = tmp_path / "out"
     assert national.main(["ghep", "--shards", str(tmp_path / "shards"), "--out", str(out)]) == 1
     err = capsys.readouterr().err
@@ -84,8 +72,8 @@ def test_bad_shards_are_refused_in_vietnamese(tmp_path, folders, message, capsys
 
 
 def test_assembly_can_move_the_province_sites_instead_of_copying(tmp_path):
-    _shard(tmp_path / "shards" / "tinh-01", 2)
-    _shard(tmp_path / "shards" / "hue", 1)
+    fake_site(tmp_path / "shards" / "tinh-01", 2)
+    fake_site(tmp_path / "shards" / "hue", 1)
     assert national.main(["ghep", "--shards", str(tmp_path / "shards"), "--out", str(tmp_path / "out"), "--move"]) == 0
     assert list((tmp_path / "shards").iterdir()) == []
     assert (tmp_path / "out" / "ha-noi" / "guong" / "guong-1" / "index.html").is_file()

@@ -9,18 +9,34 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
-from national_build import build_national
+from national_build import build_national, build_sharded
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def national_url(tmp_path_factory):
-    site = build_national(tmp_path_factory.mktemp("national-browser"))
+def country(tmp_path_factory):
+    return build_national(tmp_path_factory.mktemp("national-browser"))
+
+
+def _served(site):
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="module")
+def national_url(country):
+    server, url = _served(country)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def sharded_url(country, tmp_path_factory):
+    server, url = _served(build_sharded(tmp_path_factory.mktemp("national-sharded"), country))
+    yield url
     server.shutdown()
 
 
@@ -73,3 +89,12 @@ def test_the_reader_chooses_which_province_is_searched_first(page, national_url)
     assert page.locator("select[name=tinh]").input_value() == "da-nang"
     assert _index_requests(page)[0] == "da-nang" and "/da-nang/guong/" in _links(page)[0]
     assert "tinh=da-nang" in page.url
+
+
+def test_a_province_split_into_bundles_is_searched_in_every_bundle(page, sharded_url):
+    _search(page, sharded_url, q="ho thi thanh tam")  # a Đà Nẵng exemplar, only in Hồ Chí Minh's second bundle
+    assert "/guong/ho-thi-thanh-tam/" in " ".join(_links(page))
+    assert page.locator("[data-gs-status]").inner_text().endswith("trên cả nước.")
+    fetched = [url.split("/ho-chi-minh/pagefind/")[1] for url in page.requested if "/ho-chi-minh/pagefind/" in url]
+    assert any(f.startswith("s1/pagefind-entry.json") for f in fetched)
+    assert any(f.startswith("s1/fragment/") for f in fetched)  # the result came from the second bundle

@@ -45,7 +45,13 @@ SEARCH = "tim-kiem"
 MANIFEST = "ca-nuoc.json"  # the provinces assembled, for portals and tools
 PAGE_SIZE = 10  # results the national search shows at a time; it merges provinces until it has that many
 SHARD_PREFIX = "tinh-"  # CI artifacts are named tinh-<code>
+BUNDLES = "shards.json"  # a site's search bundles: {"bundles": ["", "s1/", …]}, relative to its pagefind/
+_BUNDLE = re.compile(r"(?:[a-z0-9][a-z0-9_-]*/)*")  # "", "s1/": a folder below pagefind/, never above it
 _PAGED = re.compile(r"trang-\d+")
+
+
+class NationalError(Exception):
+    """A problem with the shards handed to the assembly, in Vietnamese."""
 
 
 @dataclass(frozen=True)
@@ -55,11 +61,17 @@ class Shard:
     unit: Unit
     path: Path
     exemplars: int
+    bundles: tuple[str, ...] = ("",)  # its search index's bundles, relative to ``index`` (pagefind/shards.json)
 
     @property
     def index(self) -> str:
         """Its Pagefind bundle, relative to the national root."""
         return f"{self.unit.slug}/pagefind/"
+
+    @property
+    def indexes(self) -> list[str]:
+        """Every bundle of its search index, relative to the national root: a search merges them all."""
+        return [f"{self.index}{bundle}" for bundle in self.bundles]
 
 
 def provinces(gaz: Gazetteer | None = None) -> list[dict[str, str]]:
@@ -72,6 +84,27 @@ def provinces(gaz: Gazetteer | None = None) -> list[dict[str, str]]:
 def count_exemplars(site: Path) -> int:
     """Exemplar pages of a built site: ``guong/<slug>/index.html``, list pages (``trang-N``) left out."""
     return sum(1 for page in site.glob("guong/*/index.html") if not _PAGED.fullmatch(page.parent.name))
+
+
+def search_bundles(site: Path) -> tuple[str, ...]:
+    """The bundles of a built site's search index, from ``pagefind/shards.json`` (absent: the one bundle at
+    ``pagefind/``), each a folder below ``pagefind/`` holding a complete Pagefind bundle."""
+    listing = site / "pagefind" / BUNDLES
+    if not listing.is_file():
+        return ("",)
+    try:
+        bundles = json.loads(listing.read_text(encoding="utf-8"))["bundles"]
+    except (ValueError, KeyError, TypeError):
+        raise NationalError(f"{listing}: không đọc được danh sách chỉ mục tìm kiếm "
+                            '(cần {"bundles": ["", …]}).') from None
+    if not isinstance(bundles, list) or not bundles or len(set(map(str, bundles))) != len(bundles):
+        raise NationalError(f"{listing}: danh sách chỉ mục tìm kiếm phải có ít nhất một mục, không lặp lại.")
+    for bundle in bundles:
+        if not isinstance(bundle, str) or not _BUNDLE.fullmatch(bundle):
+            raise NationalError(f"{listing}: “{bundle}” không phải thư mục con của pagefind/ (ví dụ: \"s1/\").")
+        if not (site / "pagefind" / bundle / "pagefind-entry.json").is_file():
+            raise NationalError(f"{listing}: thiếu chỉ mục tìm kiếm pagefind/{bundle}pagefind-entry.json.")
+    return tuple(bundles)
 
 
 def read_shards(shards: Path, gaz: Gazetteer | None = None) -> list[Shard]:
@@ -88,12 +121,8 @@ def read_shards(shards: Path, gaz: Gazetteer | None = None) -> list[Shard]:
             raise NationalError(f"{folder}: tên thư mục phải là mã hoặc tên tỉnh, thành phố; {exc.message}") from None
         if unit.code in found:
             raise NationalError(f"{folder}: {unit.name} đã có ở {found[unit.code].path}.")
-        found[unit.code] = Shard(unit, folder, count_exemplars(folder))
+        found[unit.code] = Shard(unit, folder, count_exemplars(folder), search_bundles(folder))
     return sorted(found.values(), key=lambda s: (-s.exemplars, collation_key(s.unit.short)))
-
-
-class NationalError(Exception):
-    """A problem with the shards handed to the assembly, in Vietnamese."""
 
 
 def _environment() -> Environment:
@@ -105,10 +134,11 @@ def _environment() -> Environment:
 
 def search_config(shards: list[Shard], root: str) -> dict[str, object]:
     """What the national search page's script needs: the national root (relative to the page) and each
-    province's index (relative to the root), largest first."""
+    province's index (relative to the root) with its bundles (relative to the index; all are merged), largest
+    first."""
     return {"root": root, "pageSize": PAGE_SIZE,
-            "provinces": [{"slug": s.unit.slug, "name": s.unit.short, "count": s.exemplars, "index": s.index}
-                          for s in shards if s.exemplars]}
+            "provinces": [{"slug": s.unit.slug, "name": s.unit.short, "count": s.exemplars, "index": s.index,
+                           "bundles": list(s.bundles)} for s in shards if s.exemplars]}
 
 
 def _place(shard: Shard, out: Path, move: bool) -> None:
@@ -143,7 +173,8 @@ def assemble(shards: Path, out: Path, site_name: str = "Gương sáng", move: bo
     for name in ("guongsang-national.js", "guongsang-national.css"):
         shutil.copyfile(FILES / name, out / ASSETS / name)
     manifest = [{"code": s.unit.code, "slug": s.unit.slug, "name": s.unit.name, "exemplars": s.exemplars,
-                 "site": f"{s.unit.slug}/", "search_index": s.index} for s in by_name]
+                 "site": f"{s.unit.slug}/", "search_index": s.index, "search_bundles": s.indexes}
+                for s in by_name]
     (out / MANIFEST).write_text(json.dumps({"exemplars": total, "provinces": manifest}, ensure_ascii=False,
                                            indent=1) + "\n", encoding="utf-8")
     return found

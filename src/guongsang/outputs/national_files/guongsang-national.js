@@ -2,7 +2,8 @@
 // province at once would fetch the metadata of every index before the first result, so a query starts with
 // the province the reader chose (?tinh=) or the largest, and merges more only while it has fewer results
 // than a page shows; the reader can then search the rest of the country. Words are folded as the province
-// pages index them (lower case, no diacritics, đ → d).
+// pages index them (lower case, no diacritics, đ → d). A province's index may be split into bundles
+// (its pagefind/shards.json, carried in the page's config): merging a province merges every one of them.
 
 const config = JSON.parse(document.getElementById("gs-national-config").textContent);
 const form = document.querySelector("[data-gs-national]");
@@ -34,14 +35,17 @@ function searchOrder(chosen) {
   return [...config.provinces.filter((p) => p.slug === chosen), ...rest];
 }
 
-function indexUrl(province) {
-  return new URL(province.index, root).href;
+// Every bundle of a province's index (its pagefind/ first): Pagefind is imported from the first province's
+// first bundle, everything else is merged.
+function bundleUrls(province) {
+  const index = new URL(province.index, root);
+  return (province.bundles || [""]).map((bundle) => new URL(bundle, index).href);
 }
 
 async function mergeUpTo(count) {
   const next = order.slice(merged, count);
   merged = Math.max(merged, Math.min(count, order.length));
-  await Promise.all(next.map((p) => pagefind.mergeIndex(indexUrl(p))));
+  await Promise.all(next.flatMap(bundleUrls).map((url) => pagefind.mergeIndex(url)));
 }
 
 async function search(words) {
@@ -139,8 +143,10 @@ async function start() {
   input.value = (params.get("q") || "").normalize("NFC");
   order = searchOrder(first.value);
   if (!order.length) throw new Error("no province index");
-  pagefind = await import(`${indexUrl(order[0])}pagefind.js`);
+  const [primary, ...others] = bundleUrls(order[0]);
+  pagefind = await import(`${primary}pagefind.js`);
   await pagefind.options({ excerptLength: 0 });
+  await Promise.all(others.map((url) => pagefind.mergeIndex(url)));
   await pagefind.init();
   merged = 1;
   let timer = 0;
