@@ -38,6 +38,7 @@ from ..model.scope import resolve_province
 from ..model.text import collation_key
 from ..project import Settings, load
 from ..render.templating import vi_number
+from .national_share import share
 
 FILES = Path(__file__).with_name("national_files")  # templates, script and stylesheet of the national pages
 ASSETS = "tai-nguyen"  # the national pages' own script and stylesheet, beside the province folders
@@ -149,8 +150,10 @@ def _place(shard: Shard, out: Path, move: bool) -> None:
         shutil.copytree(shard.path, target)
 
 
-def assemble(shards: Path, out: Path, site_name: str = "Gương sáng", move: bool = False) -> list[Shard]:
-    """Put every province site of ``shards`` under ``out`` (replaced) and write the national pages.
+def assemble(shards: Path, out: Path, site_name: str = "Gương sáng", move: bool = False,
+             ) -> tuple[list[Shard], dict[str, int]]:
+    """Put every province site of ``shards`` under ``out`` (replaced), their common assets once at the root
+    (``national_share``), and write the national pages; returns the provinces and the assets' bytes.
     ``move`` moves the province folders instead of copying them (same file system; CI's disk is small)."""
     found = read_shards(shards)
     if not found:
@@ -159,6 +162,7 @@ def assemble(shards: Path, out: Path, site_name: str = "Gương sáng", move: bo
     out.mkdir(parents=True)
     for shard in found:
         _place(shard, out, move)
+    assets = share(out, {shard.unit.slug: out / shard.unit.slug for shard in found})
     by_name = sorted(found, key=lambda s: collation_key(s.unit.short))
     total = sum(s.exemplars for s in found)
     env = _environment()
@@ -177,7 +181,7 @@ def assemble(shards: Path, out: Path, site_name: str = "Gương sáng", move: bo
                 for s in by_name]
     (out / MANIFEST).write_text(json.dumps({"exemplars": total, "provinces": manifest}, ensure_ascii=False,
                                            indent=1) + "\n", encoding="utf-8")
-    return found
+    return found, assets
 
 
 MEMO = "records.pickle"  # the build's record memo in its cache folder (guongsang.model.memo.StoredMemo)
@@ -214,12 +218,13 @@ def _matrix(args: argparse.Namespace) -> int:
 
 def _assemble(args: argparse.Namespace) -> int:
     try:
-        found = assemble(args.shards, args.out, args.site_name, args.move)
+        found, assets = assemble(args.shards, args.out, args.site_name, args.move)
     except NationalError as exc:
         print(f"Không ghép được trang cả nước: {exc}", file=sys.stderr)
         return 1
-    print(f"Đã ghép {len(found)} tỉnh, thành phố ({sum(s.exemplars for s in found)} gương) vào {args.out}.",
-          file=sys.stderr)
+    print(f"Đã ghép {len(found)} tỉnh, thành phố ({sum(s.exemplars for s in found)} gương) vào {args.out}; "
+          f"tài nguyên chung giữ một bản ở assets/ ({assets['shared']} tệp): {vi_number(assets['before'])} byte "
+          f"còn {vi_number(assets['after'])} byte.", file=sys.stderr)
     return 0
 
 
