@@ -98,3 +98,16 @@ def test_a_province_split_into_bundles_is_searched_in_every_bundle(page, sharded
     fetched = [url.split("/ho-chi-minh/pagefind/")[1] for url in page.requested if "/ho-chi-minh/pagefind/" in url]
     assert any(f.startswith("s1/pagefind-entry.json") for f in fetched)
     assert any(f.startswith("s1/fragment/") for f in fetched)  # the result came from the second bundle
+
+
+def test_a_province_page_takes_the_common_assets_from_the_national_root(page, national_url):
+    failed, fetched = [], []
+    page.on("response", lambda response: (failed if response.status >= 400 else fetched).append(response.url))
+    page.goto(f"{national_url}ho-chi-minh/guong/")
+    page.wait_for_load_state("networkidle")
+    assert failed == []
+    assets = [url.removeprefix(national_url) for url in fetched if "/assets/" in url]
+    assert any(url.startswith("assets/stylesheets/") for url in assets)
+    assert any(url.startswith("assets/fonts/") for url in assets)  # the stylesheet's fonts, beside it
+    assert not any(url.startswith("ho-chi-minh/assets/") for url in assets)
+    assert "Be Vietnam Pro" in page.evaluate("getComputedStyle(document.body).fontFamily")
