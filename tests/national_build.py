@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from guongsang.cli import main
 from guongsang.outputs import national
 from support import ROOT, TODAY
 
@@ -36,7 +37,7 @@ def build_national(tmp: Path) -> Path:
                         "--only-province", code, "--site-url", f"https://example.org/ca-nuoc/{slug}/",
                         "--site-dir", str(folder), "--today", TODAY.isoformat()], check=True, capture_output=True)
     out = tmp / "ca-nuoc"
-    assert national.main(["ghep", "--shards", str(shards), "--out", str(out)]) == 0
+    assert main(["national", "assemble", "--shards", str(shards), "--out", str(out)]) == 0
     return out
 
 
@@ -49,5 +50,5 @@ def build_sharded(tmp: Path, country: Path) -> Path:
     shutil.copytree(country / "da-nang" / "pagefind", site / "pagefind" / "s1")
     (site / "pagefind" / national.BUNDLES).write_text('{"bundles": ["", "s1/"]}', encoding="utf-8")
     out = tmp / "ca-nuoc"
-    assert national.main(["ghep", "--shards", str(tmp / "shards"), "--out", str(out)]) == 0
+    assert main(["national", "assemble", "--shards", str(tmp / "shards"), "--out", str(out)]) == 0
     return out

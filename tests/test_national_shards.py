@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from guongsang.cli import main
 from guongsang.outputs import national
 from national_build import fake_site
 
@@ -33,7 +34,7 @@ def test_every_bundle_of_a_sharded_province_reaches_the_search_page_and_the_mani
     fake_site(shards / "hue", 1)
     found = national.read_shards(shards, gaz)
     assert [(s.unit.slug, s.bundles) for s in found] == [("ha-noi", ("", "s1/", "s2/")), ("hue", ("",))]
-    assert national.main(["ghep", "--shards", str(shards), "--out", str(out)]) == 0
+    assert main(["national", "assemble", "--shards", str(shards), "--out", str(out)]) == 0
     page = (out / national.SEARCH / "index.html").read_text(encoding="utf-8")
     config = json.loads(re.search(r'id="gs-national-config">(.*?)</script>', page, re.S).group(1))
     assert [(p["index"], p["bundles"]) for p in config["provinces"]] == [
@@ -55,6 +56,6 @@ def test_every_bundle_of_a_sharded_province_reaches_the_search_page_and_the_mani
 ])
 def test_a_list_of_bundles_that_cannot_be_trusted_is_refused(tmp_path, listing, folders, message, capsys):
     _bundles(fake_site(tmp_path / "shards" / "tinh-01", 1), listing, *folders)
-    assert national.main(["ghep", "--shards", str(tmp_path / "shards"), "--out", str(tmp_path / "out")]) == 1
+    assert main(["national", "assemble", "--shards", str(tmp_path / "shards"), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert err.startswith("Không ghép được trang cả nước:") and "shards.json" in err and message in err

@@ -12,17 +12,14 @@ every matrix job builds one current province's sub-site (``guongsang build --onl
   further provinces only while it has fewer results than a page shows, so the first query does not fetch the
   metadata of every province's index; "search the rest of the country" merges the others.
 
-    python -m guongsang.outputs.national kiem-tra [--format github]       # check every record once
-    python -m guongsang.outputs.national tinh [--github-output FILE]      # the matrix: every province
-    python -m guongsang.outputs.national ghep --shards DIR --out DIR      # assemble the national site
+    guongsang national check [--format github]                 # check every record once
+    guongsang national provinces [--github-output FILE]         # the matrix: every province
+    guongsang national assemble --shards DIR --out DIR [--move] # assemble the national site
 """
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import json
-import os
 import re
 import shutil
 import sys
@@ -198,67 +195,25 @@ def check_once(settings: Settings, cache_dir: Path, fmt: str = "text") -> bool:
     return loaded.ok
 
 
-def _check(args: argparse.Namespace) -> int:
-    default = (args.root / args.exemplars).resolve() == (args.root / "exemplars").resolve()
-    settings = Settings.at(args.root, args.exemplars, today=args.today,
-                           contests="content/contests" if default else None)  # as ``guongsang build`` reads them
-    cache = args.cache_dir if args.cache_dir.is_absolute() else settings.root / args.cache_dir
-    return 0 if check_once(settings, cache, args.format) else 1
-
-
-def _matrix(args: argparse.Namespace) -> int:
+def print_matrix(github_output: str | None = None) -> None:
+    """Every province as JSON for the CI matrix: appended as ``provinces=[…]`` to ``github_output`` (GitHub's
+    step outputs file), else printed."""
     matrix = json.dumps(provinces(), ensure_ascii=False, separators=(",", ":"))
-    if args.github_output:
-        with open(args.github_output, "a", encoding="utf-8") as output:
+    if github_output:
+        with open(github_output, "a", encoding="utf-8") as output:
             output.write(f"provinces={matrix}\n")
     else:
         print(matrix)
-    return 0
 
 
-def _assemble(args: argparse.Namespace) -> int:
+def run_assembly(shards: Path, out: Path, site_name: str = "Gương sáng", move: bool = False) -> bool:
+    """``assemble`` for the command line: what was done, or why not, in Vietnamese on stderr."""
     try:
-        found, assets = assemble(args.shards, args.out, args.site_name, args.move)
+        found, assets = assemble(shards, out, site_name, move)
     except NationalError as exc:
         print(f"Không ghép được trang cả nước: {exc}", file=sys.stderr)
-        return 1
-    print(f"Đã ghép {len(found)} tỉnh, thành phố ({sum(s.exemplars for s in found)} gương) vào {args.out}; "
+        return False
+    print(f"Đã ghép {len(found)} tỉnh, thành phố ({sum(s.exemplars for s in found)} gương) vào {out}; "
           f"tài nguyên chung giữ một bản ở assets/ ({assets['shared']} tệp): {vi_number(assets['before'])} byte "
           f"còn {vi_number(assets['after'])} byte.", file=sys.stderr)
-    return 0
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m guongsang.outputs.national",
-                                     description="Trang cả nước ghép từ trang của từng tỉnh, thành phố.")
-    sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("kiem-tra", help="kiểm tra mọi hồ sơ một lần, lưu kết quả cho việc xây dựng từng tỉnh")
-    check.add_argument("--root", type=Path, default=Path.cwd(), help="thư mục dự án (chứa mkdocs.yml)")
-    check.add_argument("--exemplars", default="exemplars", help="thư mục hồ sơ (mặc định: exemplars)")
-    check.add_argument("--cache-dir", type=Path, default=Path(".cache/guongsang"),
-                       help="bộ nhớ đệm mà lệnh guongsang build của từng tỉnh dùng (mặc định: .cache/guongsang)")
-    check.add_argument("--today", type=dt.date.fromisoformat,
-                       help="ngày xây dựng YYYY-MM-DD (mặc định: SOURCE_DATE_EPOCH hoặc hôm nay)")
-    check.add_argument("--format", choices=["text", "github", "json"], default="text")
-    check.set_defaults(run=_check)
-    matrix = sub.add_parser("tinh", help="mọi tỉnh, thành phố (JSON: mã, slug, tên) cho ma trận CI")
-    matrix.add_argument("--github-output", default=os.environ.get("GITHUB_OUTPUT"),
-                        help="ghi provinces=[…] vào tệp này (mặc định: $GITHUB_OUTPUT nếu có)")
-    matrix.set_defaults(run=_matrix)
-    join = sub.add_parser("ghep", help="ghép trang các tỉnh, thành phố thành trang cả nước")
-    join.add_argument("--shards", type=Path, required=True,
-                      help="thư mục chứa trang từng tỉnh, mỗi thư mục con tên là mã tỉnh (01 hoặc tinh-01)")
-    join.add_argument("--out", type=Path, required=True, help="thư mục trang cả nước (bị thay thế)")
-    join.add_argument("--site-name", default="Gương sáng")
-    join.add_argument("--move", action="store_true", help="chuyển thay vì sao chép thư mục các tỉnh")
-    join.set_defaults(run=_assemble)
-    return parser
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    return int(args.run(args))
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    return True
