@@ -23,15 +23,18 @@ import posixpath
 import re
 import shutil
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 ASSETS = "assets"
 SKIP = {ASSETS, "pagefind"}  # a province's folders whose files are not rewritten (assets move whole; binary index)
 TEXT = {".html", ".xml", ".json", ".webmanifest", ".css", ".js", ".svg", ".txt"}
 CODE = {".css", ".js", ".svg", ".html", ".json", ".webmanifest"}  # assets that may name other files
-# A URL that ends in assets/<path>: up to a quote, bracket, space, entity, query or fragment.
-_URL = re.compile(rb"""[^\s"'<>()\\,;&{}\[\]`=]*assets/([^\s"'<>()\\,;&?#{}\[\]`]+)""")
+# A URL that ends in assets/<path>: from after a quote, bracket, space or entity up to one, a query or a
+# fragment. Found from each "assets/" (bytes.find), its start by matching backwards on the reversed text.
+_MARK = f"{ASSETS}/".encode()
+_URL_START = re.compile(rb"""[^\s"'<>()\\,;&{}\[\]`=]*""")
+_URL_PATH = re.compile(rb"""[^\s"'<>()\\,;&?#{}\[\]`]+""")
 _UP = re.compile(rb"""(?:\./)?(?:\.\./)+[^\s"'<>()\\,;&?#{}\[\]`]*""")
 # What a file resolves against its own address: a script's imports, a stylesheet's url() and @import. (A
 # script's fetch or new URL(x, base) resolves against the page or the base it names, not the script.)
@@ -104,6 +107,17 @@ def shareable(site: Path, shared: set[str]) -> set[str]:
     return shared
 
 
+def _urls(text: bytes) -> Iterator[tuple[int, int]]:
+    """Where each URL ending in ``assets/<path>`` is in ``text``: (start, end)."""
+    reverse, size = text[::-1], len(text)
+    found = text.find(_MARK)
+    while found != -1:
+        path = _URL_PATH.match(text, found + len(_MARK))
+        if path:
+            yield found - (_URL_START.match(reverse, size - found).end() - (size - found)), path.end()
+        found = text.find(_MARK, path.end() if path else found + len(_MARK))
+
+
 class Rewriter:
     """Rewrites one province's pages to take the shared assets from the root, and tells which shared files
     the province must still keep (named in a way not rewritten)."""
@@ -111,11 +125,12 @@ class Rewriter:
     def __init__(self, slug: str, shared: set[str]) -> None:
         self.mine = f"{slug}/{ASSETS}/".encode()
         self.shared = shared
-        self.by_name: dict[bytes, set[str]] = {}
+        self.by_name: dict[bytes, set[str]] = {}  # a shared file's name (no folder): its paths under assets/
         for name in shared:
             self.by_name.setdefault(posixpath.basename(name).encode(), set()).add(name)
-        names = sorted(self.by_name, key=len, reverse=True)
-        self.mentions = re.compile(b"|".join(re.escape(n) for n in names)) if names else None
+        self.by_suffix: dict[bytes, list[bytes]] = {}  # ".css": the shared names that end so
+        for name in sorted(self.by_name):
+            self.by_suffix.setdefault(posixpath.splitext(name)[1] or name, []).append(name)
         self.keep: set[str] = set()
 
     def url(self, url: bytes, name: str, folder: str) -> bytes | None:
@@ -131,18 +146,26 @@ class Rewriter:
     def text(self, text: bytes, folder: str) -> bytes:
         """``text`` of a file in ``folder`` (relative to the province's root) with its references rewritten."""
         handled: Counter[bytes] = Counter()
+        pieces, done = [], 0
+        for start, end in _urls(text):
+            url, name = text[start:end], text[text.rfind(_MARK, start, end) + len(_MARK):end]
+            handled[posixpath.basename(name)] += 1
+            new = self.url(url, name.decode(errors="replace"), folder)
+            if new is not None:
+                pieces += [text[done:start], new]
+                done = end
+        self._unhandled(text, handled)
+        return b"".join([*pieces, text[done:]]) if pieces else text
 
-        def replace(match: re.Match[bytes]) -> bytes:
-            name = match.group(1).decode(errors="replace")
-            handled[posixpath.basename(name).encode()] += 1
-            return self.url(match.group(0), name, folder) or match.group(0)
-
-        result = _URL.sub(replace, text)
-        if self.mentions is not None:
-            for mention, count in Counter(self.mentions.findall(text)).items():
-                if count > handled[mention]:
-                    self.keep |= self.by_name[mention]
-        return result
+    def _unhandled(self, text: bytes, handled: Counter[bytes]) -> None:
+        """Keep in the province the shared files ``text`` names more often than it has URLs to them. Names are
+        counted by their ending first (".css"): where every one is a URL's end, none is named otherwise."""
+        for suffix, names in self.by_suffix.items():
+            if text.count(suffix) == sum(handled[name] for name in names):
+                continue
+            for name in names:
+                if text.count(name) > handled[name]:
+                    self.keep |= self.by_name[name]
 
     def site(self, site: Path) -> None:
         """Rewrite every text file of the province but its assets and search index."""
