@@ -13,6 +13,7 @@ from support import ROOT, TODAY
 
 # Hồ Chí Minh has most of the sample's exemplars, Đà Nẵng one: the national search starts with the larger.
 PROVINCES = {"79": "ho-chi-minh", "48": "da-nang"}
+SITE_URL = "https://example.org/ca-nuoc/"  # the national root, as the workflow publishes it
 
 
 def fake_site(folder: Path, exemplars: int) -> Path:
@@ -34,7 +35,8 @@ def build_national(tmp: Path) -> Path:
     for code, slug in PROVINCES.items():
         folder = shards / (f"tinh-{code}" if code == "79" else slug)
         subprocess.run([sys.executable, "-m", "guongsang.cli", "--root", str(ROOT), "build", "--no-cache",
-                        "--only-province", code, "--site-url", f"https://example.org/ca-nuoc/{slug}/",
+                        "--only-province", code, "--site-url", f"{SITE_URL}{slug}/", "--wider-index",
+                        f"{SITE_URL}{national.SEARCH}/",
                         "--site-dir", str(folder), "--today", TODAY.isoformat()], check=True, capture_output=True)
     out = tmp / "ca-nuoc"
     assert main(["national", "assemble", "--shards", str(shards), "--out", str(out)]) == 0

@@ -13,9 +13,10 @@ import yaml
 
 from guongsang.cli import main
 from guongsang.model.memo import StoredMemo
+from guongsang.model.scope import resolve_area, resolve_province, search_scope
 from guongsang.outputs import national
 from guongsang.project import Settings, load
-from national_build import PROVINCES, build_national, fake_site
+from national_build import PROVINCES, SITE_URL, build_national, fake_site
 from support import ROOT, TODAY
 
 
@@ -148,3 +149,24 @@ def test_the_country_check_reports_problems_in_the_editors_format(tmp_path, vali
     assert main(["--root", str(ROOT), "national", "check", "--exemplars", str(records), "--cache-dir",
                           str(tmp_path / "cache"), "--today", TODAY.isoformat(), "--format", "github"]) == 1
     assert re.search(r"^::error file=.*hong\.md,line=\d+", capsys.readouterr().out, re.M)
+
+
+def test_a_wider_search_page_is_linked_and_a_wider_bundle_merged(gaz):
+    province, ward = resolve_province(gaz, "48"), resolve_area(gaz, "phường Hải Châu, Đà Nẵng")
+    page = search_scope(province, "https://example.org/ca-nuoc/tim-kiem/")
+    assert page == {"label": "Thành phố Đà Nẵng",
+                    "page": {"url": "https://example.org/ca-nuoc/tim-kiem/?tinh=da-nang", "label": "cả nước"}}
+    assert search_scope(ward, "https://example.org/ca-nuoc/tim-kiem/")["page"]["url"].endswith("?tinh=da-nang")
+    bundle = search_scope(province, "https://example.org/guongsang/pagefind/")
+    assert "page" not in bundle and bundle["wider"]["index"] == "https://example.org/guongsang/pagefind/"
+
+
+@pytest.mark.slow
+def test_a_province_search_links_to_the_national_search_the_root_has(country):
+    for slug in PROVINCES.values():
+        page = (country / slug / national.SEARCH / "index.html").read_text(encoding="utf-8")
+        link = re.search(r'<a href="([^"]+)" data-gs-scope-page>Tìm trên cả nước</a>', page).group(1)
+        assert link == f"{SITE_URL}{national.SEARCH}/?tinh={slug}" and "data-gs-scope-wider" not in page
+        target = country / link.removeprefix(SITE_URL).split("?")[0] / "index.html"
+        assert target.is_file()  # the national root has what the province points at
+        assert f'<option value="{slug}">' in target.read_text(encoding="utf-8")

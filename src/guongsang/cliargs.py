@@ -149,8 +149,8 @@ def _build(sub: argparse._SubParsersAction) -> None:
     build.add_argument("--site-url", metavar="URL",
                        help="địa chỉ công bố của trang (mặc định: site_url trong mkdocs.yml)")
     build.add_argument("--wider-index", metavar="URL",
-                       help="trang con: chỉ mục Pagefind để tìm thêm toàn tỉnh "
-                            "(mặc định: <site_url trong mkdocs.yml>/pagefind/)")
+                       help="trang con: chỉ mục Pagefind để tìm thêm toàn tỉnh (mặc định: <site_url trong "
+                            "mkdocs.yml>/pagefind/); hoặc trang tìm kiếm cả nước (…/tim-kiem/), trang tỉnh dẫn tới đó")
 
 
 def _serve(sub: argparse._SubParsersAction) -> None:

@@ -111,3 +111,15 @@ def test_a_province_page_takes_the_common_assets_from_the_national_root(page, na
     assert any(url.startswith("assets/fonts/") for url in assets)  # the stylesheet's fonts, beside it
     assert not any(url.startswith("ho-chi-minh/assets/") for url in assets)
     assert "Be Vietnam Pro" in page.evaluate("getComputedStyle(document.body).fontFamily")
+
+
+@pytest.mark.parametrize(("referrer", "expected"), [
+    ("{root}da-nang/tim-kiem/?q=ho%20thi%20thanh%20tam", "ho thi thanh tam"),  # the province page's query
+    ("https://example.com/tim-kiem/?q=ho%20thi%20thanh%20tam", ""),  # another site's is not taken
+])
+def test_a_reader_sent_by_a_province_search_brings_its_query(page, national_url, referrer, expected):
+    page.goto(f"{national_url}tim-kiem/?tinh=da-nang", referer=referrer.format(root=national_url))
+    page.wait_for_selector("html[data-gs-search-ready]")
+    _settled(page)
+    assert page.locator("#gs-search-q").input_value() == expected
+    assert ("/da-nang/guong/" in " ".join(_links(page))) == bool(expected)

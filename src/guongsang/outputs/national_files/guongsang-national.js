@@ -136,8 +136,20 @@ async function run(widen = false) {
   if (mine === generation) busy(false);
 }
 
+// A reader sent here by a province site's search ("Tìm trên cả nước", ?tinh=) brings that page's query
+// (its address carries ?q=, and the same site sends its address as the referrer).
+function referredQuery() {
+  try {
+    const from = new URL(document.referrer);
+    return from.origin === location.origin ? from.searchParams.get("q") : null;
+  } catch {
+    return null;
+  }
+}
+
 async function start() {
   const params = new URLSearchParams(location.search);
+  if (!params.get("q") && params.get("tinh") && referredQuery()) params.set("q", referredQuery());
   const chosen = params.get("tinh") || "";
   first.value = config.provinces.some((p) => p.slug === chosen) ? chosen : "";
   input.value = (params.get("q") || "").normalize("NFC");
