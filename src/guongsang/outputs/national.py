@@ -3,14 +3,17 @@
 A national build is one corpus split by province. The records are checked once for the country and the checks
 (the build's record memo, ``records.pickle``) handed to every province's job, so no job checks them again;
 every matrix job builds one current province's sub-site (``guongsang build --only-province CODE --site-url
-<national>/<slug>/``), then one job assembles them:
+<national>/<slug>/ --wider-index <national>/tim-kiem/``: its search links to the national one), then one job
+assembles them:
 
-- each province site under one root, at ``/<province slug>/`` (its own pages, feeds, open data and search);
+- each province site under one root, at ``/<province slug>/`` (its own pages, feeds, open data and search),
+  the theme's assets common to them kept once at ``/assets/`` (``national_share``);
 - the national home page: every province with its number of exemplars (the national list of provinces);
 - the national search page ``/tim-kiem/``: Pagefind over the province indexes merged at query time
   (``mergeIndex``). The reader's first query searches the province chosen (or the largest ones) and merges
   further provinces only while it has fewer results than a page shows, so the first query does not fetch the
-  metadata of every province's index; "search the rest of the country" merges the others.
+  metadata of every province's index; "search the rest of the country" merges the others. A province whose
+  index is split into bundles (its ``pagefind/shards.json``) is merged whole, every bundle.
 
     guongsang national check [--format github]                 # check every record once
     guongsang national provinces [--github-output FILE]         # the matrix: every province
