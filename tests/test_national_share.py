@@ -3,6 +3,7 @@ points the province pages at it (``guongsang.outputs.national_share``), never le
 
 from __future__ import annotations
 
+import gzip
 import posixpath
 import re
 from pathlib import Path
@@ -85,12 +86,15 @@ def test_a_stylesheet_that_names_a_province_file_stays_with_it(tmp_path):
 def test_a_file_a_page_names_in_a_form_not_rewritten_stays_in_the_province(tmp_path):
     shards, out = tmp_path / "shards", tmp_path / "out"
     for slug in ("hue", "ha-noi"):
-        _province(shards, slug, {"javascripts/late.js": "export {};"})
+        _province(shards, slug, {"javascripts/late.js": "export {};", "images/logo.png": b"png"})
     _write(shards / "hue" / "nhung" / "index.html", '<script>load(base + "javascripts/late.js")</script>')
+    _write(shards / "ha-noi" / "du-lieu" / "ha-noi.json.gz", gzip.compress(b'{"logo": "assets/images/logo.png"}'))
     national.assemble(shards, out)
-    assert (out / "assets" / "javascripts" / "late.js").is_file()
+    assert (out / "assets" / "javascripts" / "late.js").is_file() and (out / "assets" / "images" / "logo.png").is_file()
     assert (out / "hue" / "assets" / "javascripts" / "late.js").is_file()  # named by a script: kept
-    assert not (out / "ha-noi" / "assets" / "javascripts").exists()
+    assert (out / "ha-noi" / "assets" / "images" / "logo.png").is_file()  # named in compressed data: kept
+    assert not (out / "ha-noi" / "assets" / "javascripts").exists() and not (out / "hue" / "assets" / "images" /
+                                                                             "logo.png").exists()
 
 
 def test_a_file_that_differs_between_provinces_is_not_shared(tmp_path):

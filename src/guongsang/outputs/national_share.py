@@ -18,6 +18,7 @@ is published.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import posixpath
 import re
@@ -28,7 +29,7 @@ from pathlib import Path
 
 ASSETS = "assets"
 SKIP = {ASSETS, "pagefind"}  # a province's folders whose files are not rewritten (assets move whole; binary index)
-TEXT = {".html", ".xml", ".json", ".webmanifest", ".css", ".js", ".svg", ".txt"}
+TEXT = {".html", ".xml", ".json", ".webmanifest", ".css", ".js", ".svg", ".txt", ".csv"}
 CODE = {".css", ".js", ".svg", ".html", ".json", ".webmanifest"}  # assets that may name other files
 # A URL that ends in assets/<path>: from after a quote, bracket, space or entity up to one, a query or a
 # fragment. Found from each "assets/" (bytes.find), its start by matching backwards on the reversed text.
@@ -168,10 +169,16 @@ class Rewriter:
                     self.keep |= self.by_name[name]
 
     def site(self, site: Path) -> None:
-        """Rewrite every text file of the province but its assets and search index."""
+        """Rewrite every text file of the province but its assets and search index; a compressed one
+        (``sitemap.xml.gz``, open data) is not rewritten: a shared file it names stays in the province."""
         for path in sorted(site.rglob("*")):
             relative = path.relative_to(site)
-            if relative.parts[0] in SKIP or path.suffix not in TEXT or not path.is_file():
+            if relative.parts[0] in SKIP or not path.is_file():
+                continue
+            if path.suffix == ".gz" and Path(path.stem).suffix in TEXT:
+                self._unhandled(gzip.decompress(path.read_bytes()), Counter())
+                continue
+            if path.suffix not in TEXT:
                 continue
             before = path.read_bytes()
             after = self.text(before, relative.parent.as_posix() if relative.parent.parts else ".")
