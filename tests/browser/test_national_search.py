@@ -123,3 +123,11 @@ def test_a_reader_sent_by_a_province_search_brings_its_query(page, national_url,
     _settled(page)
     assert page.locator("#gs-search-q").input_value() == expected
     assert ("/da-nang/guong/" in " ".join(_links(page))) == bool(expected)
+
+
+def test_a_province_lacking_a_word_does_not_answer_with_a_shorter_one(page, national_url):
+    # Hồ Chí Minh's pages say "phan", none "phanh": Pagefind would search it for "phan" and find 11 false results
+    _search(page, national_url, q="phanh thi")
+    assert _links(page) == ["/da-nang/guong/ho-thi-thanh-tam/"]
+    _search(page, national_url, q="nguye")  # the last word, being typed, is still found by its beginning
+    assert len(_links(page)) > 1 and all("/guong/" in link for link in _links(page))

@@ -45,11 +45,41 @@ function bundleUrls(province) {
 async function mergeUpTo(count) {
   const next = order.slice(merged, count);
   merged = Math.max(merged, Math.min(count, order.length));
-  await Promise.all(next.flatMap(bundleUrls).map((url) => pagefind.mergeIndex(url)));
+  await Promise.all(next.flatMap(bundleUrls).map((url) => pagefind.mergeIndex(url, { mergeFilter: tagged(url) })));
+}
+
+// Pagefind searches an index for the longest prefix of a word it lacks: a province without "phanh" would
+// answer "phanh thi" with its pages saying "phan" and "thi". So every merged index carries a synthetic filter
+// naming it (mergeFilter: no request), a quoted search (which does not shorten the word) tells whether an
+// index holds a word, and a query is kept to the indexes holding each of its words but the last. The last may
+// be still being typed ("nguye"): Pagefind's prefix search is what finds it, and a quoted search would not.
+// Answers are kept per index and word: indexes join while the reader searches.
+const TAG = "chi-muc";
+const tags = [];
+const held = new Map(); // "tag word" → Promise of whether that index holds the word
+
+function tagged(url) {
+  const name = new URL(url).pathname;
+  tags.push(name);
+  return { [TAG]: name };
+}
+
+function holds(tag, word) {
+  const key = `${tag} ${word}`;
+  if (!held.has(key)) {
+    held.set(key, pagefind.search(`"${word}"`, { filters: { [TAG]: tag } }).then((r) => Boolean(r?.results.length)));
+  }
+  return held.get(key);
 }
 
 async function search(words) {
-  const result = await pagefind.search(words.join(" "));
+  const whole = words.slice(0, -1);
+  const answers = await Promise.all(tags.map(async (tag) =>
+    ((await Promise.all(whole.map((word) => holds(tag, word)))).every(Boolean) ? tag : null)));
+  const keep = answers.filter(Boolean);
+  if (!keep.length) return [];
+  const options = keep.length < tags.length ? { filters: { [TAG]: { any: keep } } } : {};
+  const result = await pagefind.search(words.join(" "), options);
   return result ? result.results : [];
 }
 
@@ -157,8 +187,8 @@ async function start() {
   if (!order.length) throw new Error("no province index");
   const [primary, ...others] = bundleUrls(order[0]);
   pagefind = await import(`${primary}pagefind.js`);
-  await pagefind.options({ excerptLength: 0 });
-  await Promise.all(others.map((url) => pagefind.mergeIndex(url)));
+  await pagefind.options({ excerptLength: 0, mergeFilter: tagged(primary) });
+  await Promise.all(others.map((url) => pagefind.mergeIndex(url, { mergeFilter: tagged(url) })));
   await pagefind.init();
   merged = 1;
   let timer = 0;
