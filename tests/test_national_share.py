@@ -100,4 +100,10 @@ def test_a_file_a_page_names_in_a_form_not_rewritten_stays_in_the_province(tmp_p
 def test_a_file_that_differs_between_provinces_is_not_shared(tmp_path):
     sites = [_province(tmp_path, "hue", {}), _province(tmp_path, "ha-noi", {"fonts/be.woff2": b"\x00other"})]
     assert national_share.common(sites) == {"stylesheets/site.css", "images/icons.svg"}
-    assert national_share.shareable(sites[0], {"stylesheets/site.css"}) == set()  # its font is not shared
+    assert national_share.shareable(sites, {"stylesheets/site.css"}) == set()  # its font is not shared
+
+
+def test_a_file_only_some_provinces_have_is_shared_by_them(tmp_path):
+    sites = [_province(tmp_path, "hue", {}), _province(tmp_path, "ha-noi", {"javascripts/map.js": "export {};"})]
+    assert national_share.shareable(sites, national_share.common(sites)) == {
+        "fonts/be.woff2", "images/icons.svg", "stylesheets/site.css", "javascripts/map.js"}

@@ -88,10 +88,12 @@ def _escapes(text: bytes, name: str) -> bool:
                for path in _relative_paths(text, posixpath.splitext(name)[1]))
 
 
-def shareable(site: Path, shared: set[str]) -> set[str]:
+def shareable(sites: list[Path], shared: set[str]) -> set[str]:
     """Of ``shared``, what can move to the root: no shared stylesheet or script names a file left behind in
-    the provinces or leads outside ``assets/`` (checked on one site: the shared bytes are the same in all)."""
-    files = _asset_files(site)
+    the provinces or leads outside ``assets/`` (each read in one site: the shared bytes are the same in all)."""
+    files: dict[str, Path] = {}
+    for site in reversed(sites):
+        files |= _asset_files(site)
     kept = set(files) - shared
     shared = set(shared)
     changed = True
@@ -190,7 +192,7 @@ def share(root: Path, sites: dict[str, Path]) -> dict[str, int]:
     """Keep one copy of the assets common to ``sites`` (slug → province folder under ``root``) at
     ``root/assets/`` and point the provinces at it. Returns bytes before and after, for the log."""
     folders = [sites[slug] for slug in sorted(sites)]
-    shared = shareable(folders[0], common(folders)) if folders else set()
+    shared = shareable(folders, common(folders))
     before = sum(p.stat().st_size for site in folders for p in _asset_files(site).values())
     for slug in sorted(sites):
         rewriter = Rewriter(slug, shared)
