@@ -164,7 +164,7 @@ class Rewriter:
         """Keep in the province the shared files ``text`` names more often than it has URLs to them. Names are
         counted by their ending first (".css"): where every one is a URL's end, none is named otherwise."""
         for suffix, names in self.by_suffix.items():
-            if text.count(suffix) == sum(handled[name] for name in names):
+            if text.count(suffix) == sum(n for url_name, n in handled.items() if url_name.endswith(suffix)):
                 continue
             for name in names:
                 if text.count(name) > handled[name]:
