@@ -4,10 +4,10 @@
                                      [--query "nguyen van hung"]
 
 As ``.github/workflows/ca-nuoc.yml`` does on GitHub's runners: N generated records (``scripts/gen_corpus.py``),
-checked once for the country (``python -m guongsang.outputs.national kiem-tra``); one cold build per current
+checked once for the country (``guongsang national check``); one cold build per current
 province with those checks in its otherwise empty cache (``guongsang build --only-province CODE``, 34 shards,
-``--jobs`` at a time in place of the matrix's runners); then the assembly (``python -m
-guongsang.outputs.national ghep``). Prints each shard's time, peak RSS and bytes, the assembly's time, the
+``--jobs`` at a time in place of the matrix's runners); then the assembly (``guongsang national
+assemble``). Prints each shard's time, peak RSS and bytes, the assembly's time, the
 national site's bytes (with and without images), and the national search's first query measured in Chromium
 through the real search page, as ``scripts/bench_search.py`` measures a province's: everything Pagefind
 fetches, before typing and for the first query (target ≤ 400 KB).
@@ -71,7 +71,7 @@ def main() -> None:
     corpus = generate(args.count, args.seed, args.work.resolve())
     provinces = [p for p in national.provinces() if not args.only or p["code"] in args.only.split(",")]
     shutil.rmtree(caches / "ca-nuoc", ignore_errors=True)
-    checked = timed("checks", [sys.executable, "-m", "guongsang.outputs.national", "kiem-tra", "--root", str(ROOT),
+    checked = timed("checks", [sys.executable, "-m", "guongsang.cli", "--root", str(ROOT), "national", "check",
                                "--exemplars", str(corpus), "--cache-dir", str(caches / "ca-nuoc"), "--today",
                                "2025-11-01"], caches / "ca-nuoc")
     started = time.perf_counter()
@@ -87,7 +87,7 @@ def main() -> None:
     print(f"\nshards: {matrix:.1f} s wall, {sum(r.seconds for r in runs):.1f} s summed, slowest "
           f"{max(r.seconds for r in runs):.1f} s (the matrix's wall time with a runner each), "
           f"peak RSS of one shard {max(r.peak_rss for r in runs) / 2**20:,.0f} MiB")
-    assembly = timed("assembly", [sys.executable, "-m", "guongsang.outputs.national", "ghep", "--shards",
+    assembly = timed("assembly", [sys.executable, "-m", "guongsang.cli", "national", "assemble", "--shards",
                                   str(shards), "--out", str(out), "--move"], out)
     print(f"assembly: {assembly.seconds:.1f} s, peak RSS {assembly.peak_rss / 2**20:,.0f} MiB")
     print(f"national site: {assembly.bytes() / 1e6:,.1f} MB, "

@@ -16,23 +16,33 @@ ENGLISH = re.compile(r"(?<![\w-])(usage|positional arguments|options:|optional a
                      re.IGNORECASE)
 
 
+def parsers(parser: argparse.ArgumentParser | None = None, words: str = "") -> dict[str, argparse.ArgumentParser]:
+    """Every sub-command's parser by its words ("build"), nested ones too ("national assemble")."""
+    if parser is None:
+        with cliargs.vietnamese():
+            parser = cliargs.parser(_editor_parsers)
+    found: dict[str, argparse.ArgumentParser] = {}
+    for sub in (a for a in parser._actions if isinstance(a, argparse._SubParsersAction)):
+        for name, command in sub.choices.items():
+            found[f"{words} {name}".strip()] = command
+            found |= parsers(command, f"{words} {name}")
+    return found
+
+
 def sub_commands() -> list[str]:
-    with cliargs.vietnamese():
-        parser = cliargs.parser(_editor_parsers)
-    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    return sorted(sub.choices)
+    return sorted(parsers())
 
 
 def help_of(capsys, *argv: str) -> str:
     with pytest.raises(SystemExit) as stop:
-        main([*argv, "--help"])
+        main([*" ".join(argv).split(), "--help"])
     assert stop.value.code == 0
     return capsys.readouterr().out
 
 
 def test_every_sub_command_is_walked():
     assert {"check", "build", "serve", "report", "booklet", "poster", "new", "from-issue", "import", "templates",
-            "schema"} <= set(sub_commands())
+            "schema", "national", "national check", "national provinces", "national assemble"} <= set(sub_commands())
 
 
 @pytest.mark.parametrize("command", ["", *sub_commands()])
@@ -53,10 +63,7 @@ def test_each_sub_command_has_a_description_and_two_examples(capsys, command):
 
 
 def test_every_option_with_a_value_has_help_and_a_vietnamese_placeholder():
-    with cliargs.vietnamese():
-        parser = cliargs.parser(_editor_parsers)
-    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    for name, command in sub.choices.items():
+    for name, command in parsers().items():
         for action in command._actions:
             assert action.help, (name, action.dest)
             if action.nargs != 0 and not action.choices:

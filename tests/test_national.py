@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from guongsang.cli import main
 from guongsang.model.memo import StoredMemo
+from guongsang.model.scope import resolve_area, resolve_province, search_scope
 from guongsang.outputs import national
 from guongsang.project import Settings, load
-from national_build import PROVINCES, build_national
+from national_build import PROVINCES, SITE_URL, build_national, fake_site
 from support import ROOT, TODAY
 
 
@@ -26,7 +28,7 @@ def test_matrix_has_every_current_province_once(gaz, tmp_path):
     assert {"code": "01", "slug": "ha-noi", "name": "Thành phố Hà Nội"} in listed
     output = tmp_path / "github-output"
     output.write_text("before=1\n", encoding="utf-8")
-    assert national.main(["tinh", "--github-output", str(output)]) == 0
+    assert main(["national", "provinces", "--github-output", str(output)]) == 0
     first, line = output.read_text(encoding="utf-8").splitlines()
     assert first == "before=1" and line.startswith("provinces=")
     assert json.loads(line.removeprefix("provinces=")) == listed
@@ -36,7 +38,7 @@ def test_workflow_builds_each_province_then_assembles():
     flow = yaml.safe_load((ROOT / ".github" / "workflows" / "ca-nuoc.yml").read_text(encoding="utf-8"))
     jobs = flow["jobs"]
     listing = " ".join(s.get("run", "") for s in jobs["danh-sach"]["steps"])
-    assert "python -m guongsang.outputs.national tinh" in listing
+    assert "guongsang national check --format github" in listing and "guongsang national provinces" in listing
     assert jobs["tinh"]["strategy"]["matrix"]["tinh"] == "${{ fromJSON(needs.danh-sach.outputs.provinces) }}"
     build = " ".join(s.get("run", "") for s in jobs["tinh"]["steps"])
     assert 'guongsang build --only-province "$CODE" --site-url "${SITE_URL}${SLUG}/"' in build
@@ -44,25 +46,13 @@ def test_workflow_builds_each_province_then_assembles():
     assert cache["with"]["path"] == ".cache/guongsang" and "matrix.tinh.code" in cache["with"]["key"]
     assert jobs["ghep"]["needs"] == "tinh"
     assemble = " ".join(s.get("run", "") for s in jobs["ghep"]["steps"])
-    assert "python -m guongsang.outputs.national ghep --shards shards" in assemble
-
-
-def _shard(folder: Path, exemplars: int) -> Path:
-    """A stand-in for a built province site: a home page and ``exemplars`` exemplar pages (plus a list page)."""
-    (folder / "guong" / "trang-2").mkdir(parents=True)
-    (folder / "index.html").write_text("<h1>tỉnh</h1>", encoding="utf-8")
-    (folder / "guong" / "trang-2" / "index.html").write_text("list", encoding="utf-8")
-    for i in range(exemplars):
-        page = folder / "guong" / f"guong-{i}" / "index.html"
-        page.parent.mkdir(parents=True)
-        page.write_text("guong", encoding="utf-8")
-    return folder
+    assert "guongsang national assemble --shards shards --out ca-nuoc --move" in assemble
 
 
 def test_shards_are_named_by_code_or_slug_and_ordered_largest_first(tmp_path, gaz):
-    _shard(tmp_path / "tinh-46", 2)
-    _shard(tmp_path / "ha-noi", 3)
-    _shard(tmp_path / "12", 0)
+    fake_site(tmp_path / "tinh-46", 2)
+    fake_site(tmp_path / "ha-noi", 3)
+    fake_site(tmp_path / "12", 0)
     found = national.read_shards(tmp_path, gaz)
     assert [(s.unit.slug, s.exemplars) for s in found] == [("ha-noi", 3), ("hue", 2), ("lai-chau", 0)]
     config = national.search_config(found, "../")
@@ -75,18 +65,19 @@ def test_shards_are_named_by_code_or_slug_and_ordered_largest_first(tmp_path, ga
 ])
 def test_bad_shards_are_refused_in_vietnamese(tmp_path, folders, message, capsys):
     for name in folders:
-        _shard(tmp_path / "shards" / name, 1)
+        fake_site(tmp_path / "shards" / name, 1)
     out = tmp_path / "out"
-    assert national.main(["ghep", "--shards", str(tmp_path / "shards"), "--out", str(out)]) == 1
+    assert main(["national", "assemble", "--shards", str(tmp_path / "shards"), "--out", str(out)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("Không ghép được trang cả nước:") and message in err
     assert not out.exists()
 
 
 def test_assembly_can_move_the_province_sites_instead_of_copying(tmp_path):
-    _shard(tmp_path / "shards" / "tinh-01", 2)
-    _shard(tmp_path / "shards" / "hue", 1)
-    assert national.main(["ghep", "--shards", str(tmp_path / "shards"), "--out", str(tmp_path / "out"), "--move"]) == 0
+    fake_site(tmp_path / "shards" / "tinh-01", 2)
+    fake_site(tmp_path / "shards" / "hue", 1)
+    assert main(["national", "assemble", "--shards", str(tmp_path / "shards"), "--out", str(tmp_path / "out"),
+                 "--move"]) == 0
     assert list((tmp_path / "shards").iterdir()) == []
     assert (tmp_path / "out" / "ha-noi" / "guong" / "guong-1" / "index.html").is_file()
     assert (tmp_path / "out" / "hue" / "index.html").is_file()
@@ -143,7 +134,7 @@ def test_national_search_page_knows_every_province_index(country):
 
 def test_records_checked_once_are_not_checked_again_by_a_province_build(tmp_path, capsys):
     cache = tmp_path / "cache"
-    assert national.main(["kiem-tra", "--root", str(ROOT), "--cache-dir", str(cache), "--today",
+    assert main(["--root", str(ROOT), "national", "check", "--cache-dir", str(cache), "--today",
                           TODAY.isoformat()]) == 0
     assert (cache / national.MEMO).is_file()
     memo = StoredMemo(cache / national.MEMO)  # what ``guongsang build --only-province`` finds in its cache
@@ -155,6 +146,27 @@ def test_the_country_check_reports_problems_in_the_editors_format(tmp_path, vali
     records = tmp_path / "exemplars"
     records.mkdir()
     (records / "hong.md").write_text(valid_text.replace("year: 2023\n", "year: hai nghìn\n", 1), encoding="utf-8")
-    assert national.main(["kiem-tra", "--root", str(ROOT), "--exemplars", str(records), "--cache-dir",
+    assert main(["--root", str(ROOT), "national", "check", "--exemplars", str(records), "--cache-dir",
                           str(tmp_path / "cache"), "--today", TODAY.isoformat(), "--format", "github"]) == 1
     assert re.search(r"^::error file=.*hong\.md,line=\d+", capsys.readouterr().out, re.M)
+
+
+def test_a_wider_search_page_is_linked_and_a_wider_bundle_merged(gaz):
+    province, ward = resolve_province(gaz, "48"), resolve_area(gaz, "phường Hải Châu, Đà Nẵng")
+    page = search_scope(province, "https://example.org/ca-nuoc/tim-kiem/")
+    assert page == {"label": "Thành phố Đà Nẵng",
+                    "page": {"url": "https://example.org/ca-nuoc/tim-kiem/?tinh=da-nang", "label": "cả nước"}}
+    assert search_scope(ward, "https://example.org/ca-nuoc/tim-kiem/")["page"]["url"].endswith("?tinh=da-nang")
+    bundle = search_scope(province, "https://example.org/guongsang/pagefind/")
+    assert "page" not in bundle and bundle["wider"]["index"] == "https://example.org/guongsang/pagefind/"
+
+
+@pytest.mark.slow
+def test_a_province_search_links_to_the_national_search_the_root_has(country):
+    for slug in PROVINCES.values():
+        page = (country / slug / national.SEARCH / "index.html").read_text(encoding="utf-8")
+        link = re.search(r'<a href="([^"]+)" data-gs-scope-page>Tìm trên cả nước</a>', page).group(1)
+        assert link == f"{SITE_URL}{national.SEARCH}/?tinh={slug}" and "data-gs-scope-wider" not in page
+        target = country / link.removeprefix(SITE_URL).split("?")[0] / "index.html"
+        assert target.is_file()  # the national root has what the province points at
+        assert f'<option value="{slug}">' in target.read_text(encoding="utf-8")

@@ -265,6 +265,19 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_national(args: argparse.Namespace) -> int:
+    from .outputs import national
+
+    if args.action == "provinces":
+        national.print_matrix(args.github_output)
+        return EXIT_OK
+    if args.action == "assemble":
+        return EXIT_OK if national.run_assembly(args.shards, args.output, args.site_name, args.move) else EXIT_INVALID
+    settings = _settings(args)
+    cache = args.cache_dir if args.cache_dir.is_absolute() else settings.root / args.cache_dir
+    return EXIT_OK if national.check_once(settings, cache, args.format) else EXIT_INVALID
+
+
 def _editor_command(args: argparse.Namespace) -> int:
     from .editors import issue_form, new_record, spreadsheet
     from .editors.proposal import editor_context
@@ -288,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     handlers = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "schema": cmd_schema,
                 "report": cmd_report, "booklet": cmd_booklet,
                 "new": _editor_command, "from-issue": _editor_command, "import": _editor_command,
-                "templates": _editor_command, "poster": cmd_poster}
+                "templates": _editor_command, "poster": cmd_poster, "national": cmd_national}
     return handlers[args.command](args)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -114,6 +115,7 @@ def parser(editors: Callable[[argparse._SubParsersAction], None]) -> argparse.Ar
     _booklet(sub)
     editors(sub)
     _poster(sub)
+    _national(sub)
     schema = command(sub, "schema", "xuất JSON Schema của hồ sơ (cho trình soạn thảo)",
                      "schema", "schema --output schema/exemplar.schema.json", shared=False)
     schema.add_argument("--output", type=Path, default=Path("schema/exemplar.schema.json"), metavar="TỆP",
@@ -147,8 +149,8 @@ def _build(sub: argparse._SubParsersAction) -> None:
     build.add_argument("--site-url", metavar="URL",
                        help="địa chỉ công bố của trang (mặc định: site_url trong mkdocs.yml)")
     build.add_argument("--wider-index", metavar="URL",
-                       help="trang con: chỉ mục Pagefind để tìm thêm toàn tỉnh "
-                            "(mặc định: <site_url trong mkdocs.yml>/pagefind/)")
+                       help="trang con: chỉ mục Pagefind để tìm thêm toàn tỉnh (mặc định: <site_url trong "
+                            "mkdocs.yml>/pagefind/); hoặc trang tìm kiếm cả nước (…/tim-kiem/), trang tỉnh dẫn tới đó")
     build.add_argument("--search-delta", action="store_true",
                        help="bản xem trước của yêu cầu hợp nhất: giữ nguyên chỉ mục tìm kiếm của lần dựng đầy đủ "
                             "trước (trong bộ nhớ đệm), chỉ lập chỉ mục thêm các trang đã sửa")
@@ -204,3 +206,35 @@ def _poster(sub: argparse._SubParsersAction) -> None:
     poster.add_argument("--all", action="store_true", help="xuất áp phích cho mọi gương điển hình")
     output(poster, "thư mục ghi PDF (mặc định: ap-phich)", "THƯ_MỤC", default=Path("ap-phich"))
     config_file(poster)
+
+
+def _national(sub: argparse._SubParsersAction) -> None:
+    national = command(sub, "national", "trang cả nước: kiểm tra hồ sơ một lần, liệt kê tỉnh, thành phố cho ma trận "
+                       "CI, ghép trang của từng tỉnh, thành phố dưới một gốc",
+                       "national check --format github", "national assemble --shards shards --out ca-nuoc --move",
+                       shared=False)
+    actions = national.add_subparsers(dest="action", required=True, title="việc", metavar="VIỆC",
+                                      help="check, provinces hoặc assemble (xem: guongsang national VIỆC --help)")
+    check = command(actions, "check", "kiểm tra mọi hồ sơ một lần cho cả nước, lưu kết quả vào bộ nhớ đệm để "
+                    "việc xây dựng từng tỉnh (guongsang build --only-province) không kiểm tra lại",
+                    "national check", "national check --format github --cache-dir .cache/guongsang")
+    check.add_argument("--cache-dir", type=Path, default=Path(".cache/guongsang"), metavar="THƯ_MỤC",
+                       help="bộ nhớ đệm mà guongsang build của từng tỉnh dùng (mặc định: .cache/guongsang)")
+    check.add_argument("--format", choices=["text", "github", "json"], default="text",
+                       help="cách báo lỗi: text (mặc định), github (chú thích trên GitHub) hoặc json")
+    matrix = command(actions, "provinces", "mọi tỉnh, thành phố (JSON: mã, slug, tên) cho ma trận CI",
+                     "national provinces", "national provinces --github-output \"$GITHUB_OUTPUT\"", shared=False)
+    matrix.add_argument("--github-output", default=os.environ.get("GITHUB_OUTPUT"), metavar="TỆP",
+                        help="ghi provinces=[…] vào tệp này (mặc định: $GITHUB_OUTPUT nếu có, nếu không thì in ra)")
+    join = command(actions, "assemble", "ghép trang các tỉnh, thành phố (guongsang build --only-province) thành "
+                   "trang cả nước: trang chủ, tìm kiếm cả nước, tài nguyên chung một bản",
+                   "national assemble --shards shards --out ca-nuoc",
+                   "national assemble --shards shards --out ca-nuoc --move", shared=False)
+    join.add_argument("--shards", type=Path, required=True, metavar="THƯ_MỤC",
+                      help="thư mục chứa trang từng tỉnh, mỗi thư mục con tên là mã hoặc slug tỉnh (01, tinh-01, "
+                           "ha-noi)")
+    output(join, "thư mục trang cả nước (bị thay thế)", "THƯ_MỤC", required=True)
+    join.add_argument("--site-name", default="Gương sáng", metavar="TÊN",
+                      help="tên trang trên trang chủ cả nước (mặc định: Gương sáng)")
+    join.add_argument("--move", action="store_true",
+                      help="chuyển thay vì sao chép thư mục các tỉnh (cùng ổ đĩa; đỡ tốn chỗ trên máy CI)")

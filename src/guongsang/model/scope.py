@@ -128,15 +128,20 @@ def resolve_province(gaz: Gazetteer, written: str) -> Area:
 def search_scope(area: Area | None, wider_index: str | None) -> dict[str, object] | None:
     """What a sub-site's search page needs: the area it covers and, when a wider Pagefind bundle is known, where
     it is (merged with ``mergeIndex``) and the filter that keeps, of its pages, the province without this area,
-    so no exemplar is found twice (guongsang-scope.js). Keys are search.py's filters."""
+    so no exemplar is found twice (guongsang-scope.js). Keys are search.py's filters. A wider URL that is not a
+    bundle (``…/pagefind/``) is a search page, the national one (``guongsang national``): the search links there,
+    starting with this province (``?tinh=``)."""
     if area is None:
         return None
     scope: dict[str, object] = {"label": area.label}
     legacy = area.legacy_province.name if area.legacy_province else ""
     exclude = {PROVINCE: {"tinh": area.unit.name}, WARD: {"phuong-xa": area.unit.name},
                DISTRICT: {"quan-huyen-cu": f"{area.unit.name}, {legacy}"}}.get(area.kind)
-    if wider_index and exclude is not None:
+    label = "cả nước" if area.kind == PROVINCE else area.province.name
+    if wider_index and exclude is not None and not wider_index.rstrip("/").endswith("pagefind"):
+        # Not a Pagefind bundle but a search page (the national one, whose root has no bundle): a link there.
+        scope["page"] = {"url": f"{wider_index}?tinh={area.province.slug}", "label": label}
+    elif wider_index and exclude is not None:
         keep = {} if area.kind == PROVINCE else {"tinh": area.province.name}
-        scope["wider"] = {"index": wider_index, "filter": {**keep, "not": exclude},
-                          "label": "cả nước" if area.kind == PROVINCE else area.province.name}
+        scope["wider"] = {"index": wider_index, "filter": {**keep, "not": exclude}, "label": label}
     return scope

@@ -3,26 +3,26 @@
 A national build is one corpus split by province. The records are checked once for the country and the checks
 (the build's record memo, ``records.pickle``) handed to every province's job, so no job checks them again;
 every matrix job builds one current province's sub-site (``guongsang build --only-province CODE --site-url
-<national>/<slug>/``), then one job assembles them:
+<national>/<slug>/ --wider-index <national>/tim-kiem/``: its search links to the national one), then one job
+assembles them:
 
-- each province site under one root, at ``/<province slug>/`` (its own pages, feeds, open data and search);
+- each province site under one root, at ``/<province slug>/`` (its own pages, feeds, open data and search),
+  the theme's assets common to them kept once at ``/assets/`` (``national_share``);
 - the national home page: every province with its number of exemplars (the national list of provinces);
 - the national search page ``/tim-kiem/``: Pagefind over the province indexes merged at query time
   (``mergeIndex``). The reader's first query searches the province chosen (or the largest ones) and merges
   further provinces only while it has fewer results than a page shows, so the first query does not fetch the
-  metadata of every province's index; "search the rest of the country" merges the others.
+  metadata of every province's index; "search the rest of the country" merges the others. A province whose
+  index is split into bundles (its ``pagefind/shards.json``) is merged whole, every bundle.
 
-    python -m guongsang.outputs.national kiem-tra [--format github]       # check every record once
-    python -m guongsang.outputs.national tinh [--github-output FILE]      # the matrix: every province
-    python -m guongsang.outputs.national ghep --shards DIR --out DIR      # assemble the national site
+    guongsang national check [--format github]                 # check every record once
+    guongsang national provinces [--github-output FILE]         # the matrix: every province
+    guongsang national assemble --shards DIR --out DIR [--move] # assemble the national site
 """
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import json
-import os
 import re
 import shutil
 import sys
@@ -38,6 +38,7 @@ from ..model.scope import resolve_province
 from ..model.text import collation_key
 from ..project import Settings, load
 from ..render.templating import vi_number
+from .national_share import share
 
 FILES = Path(__file__).with_name("national_files")  # templates, script and stylesheet of the national pages
 ASSETS = "tai-nguyen"  # the national pages' own script and stylesheet, beside the province folders
@@ -45,7 +46,13 @@ SEARCH = "tim-kiem"
 MANIFEST = "ca-nuoc.json"  # the provinces assembled, for portals and tools
 PAGE_SIZE = 10  # results the national search shows at a time; it merges provinces until it has that many
 SHARD_PREFIX = "tinh-"  # CI artifacts are named tinh-<code>
+BUNDLES = "shards.json"  # a site's search bundles: {"bundles": ["", "s1/", …]}, relative to its pagefind/
+_BUNDLE = re.compile(r"(?:[a-z0-9][a-z0-9_-]*/)*")  # "", "s1/": a folder below pagefind/, never above it
 _PAGED = re.compile(r"trang-\d+")
+
+
+class NationalError(Exception):
+    """A problem with the shards handed to the assembly, in Vietnamese."""
 
 
 @dataclass(frozen=True)
@@ -55,11 +62,17 @@ class Shard:
     unit: Unit
     path: Path
     exemplars: int
+    bundles: tuple[str, ...] = ("",)  # its search index's bundles, relative to ``index`` (pagefind/shards.json)
 
     @property
     def index(self) -> str:
         """Its Pagefind bundle, relative to the national root."""
         return f"{self.unit.slug}/pagefind/"
+
+    @property
+    def indexes(self) -> list[str]:
+        """Every bundle of its search index, relative to the national root: a search merges them all."""
+        return [f"{self.index}{bundle}" for bundle in self.bundles]
 
 
 def provinces(gaz: Gazetteer | None = None) -> list[dict[str, str]]:
@@ -72,6 +85,27 @@ def provinces(gaz: Gazetteer | None = None) -> list[dict[str, str]]:
 def count_exemplars(site: Path) -> int:
     """Exemplar pages of a built site: ``guong/<slug>/index.html``, list pages (``trang-N``) left out."""
     return sum(1 for page in site.glob("guong/*/index.html") if not _PAGED.fullmatch(page.parent.name))
+
+
+def search_bundles(site: Path) -> tuple[str, ...]:
+    """The bundles of a built site's search index, from ``pagefind/shards.json`` (absent: the one bundle at
+    ``pagefind/``), each a folder below ``pagefind/`` holding a complete Pagefind bundle."""
+    listing = site / "pagefind" / BUNDLES
+    if not listing.is_file():
+        return ("",)
+    try:
+        bundles = json.loads(listing.read_text(encoding="utf-8"))["bundles"]
+    except (ValueError, KeyError, TypeError):
+        raise NationalError(f"{listing}: không đọc được danh sách chỉ mục tìm kiếm "
+                            '(cần {"bundles": ["", …]}).') from None
+    if not isinstance(bundles, list) or not bundles or len(set(map(str, bundles))) != len(bundles):
+        raise NationalError(f"{listing}: danh sách chỉ mục tìm kiếm phải có ít nhất một mục, không lặp lại.")
+    for bundle in bundles:
+        if not isinstance(bundle, str) or not _BUNDLE.fullmatch(bundle):
+            raise NationalError(f"{listing}: “{bundle}” không phải thư mục con của pagefind/ (ví dụ: \"s1/\").")
+        if not (site / "pagefind" / bundle / "pagefind-entry.json").is_file():
+            raise NationalError(f"{listing}: thiếu chỉ mục tìm kiếm pagefind/{bundle}pagefind-entry.json.")
+    return tuple(bundles)
 
 
 def read_shards(shards: Path, gaz: Gazetteer | None = None) -> list[Shard]:
@@ -88,12 +122,8 @@ def read_shards(shards: Path, gaz: Gazetteer | None = None) -> list[Shard]:
             raise NationalError(f"{folder}: tên thư mục phải là mã hoặc tên tỉnh, thành phố; {exc.message}") from None
         if unit.code in found:
             raise NationalError(f"{folder}: {unit.name} đã có ở {found[unit.code].path}.")
-        found[unit.code] = Shard(unit, folder, count_exemplars(folder))
+        found[unit.code] = Shard(unit, folder, count_exemplars(folder), search_bundles(folder))
     return sorted(found.values(), key=lambda s: (-s.exemplars, collation_key(s.unit.short)))
-
-
-class NationalError(Exception):
-    """A problem with the shards handed to the assembly, in Vietnamese."""
 
 
 def _environment() -> Environment:
@@ -105,10 +135,11 @@ def _environment() -> Environment:
 
 def search_config(shards: list[Shard], root: str) -> dict[str, object]:
     """What the national search page's script needs: the national root (relative to the page) and each
-    province's index (relative to the root), largest first."""
+    province's index (relative to the root) with its bundles (relative to the index; all are merged), largest
+    first."""
     return {"root": root, "pageSize": PAGE_SIZE,
-            "provinces": [{"slug": s.unit.slug, "name": s.unit.short, "count": s.exemplars, "index": s.index}
-                          for s in shards if s.exemplars]}
+            "provinces": [{"slug": s.unit.slug, "name": s.unit.short, "count": s.exemplars, "index": s.index,
+                           "bundles": list(s.bundles)} for s in shards if s.exemplars]}
 
 
 def _place(shard: Shard, out: Path, move: bool) -> None:
@@ -119,8 +150,10 @@ def _place(shard: Shard, out: Path, move: bool) -> None:
         shutil.copytree(shard.path, target)
 
 
-def assemble(shards: Path, out: Path, site_name: str = "Gương sáng", move: bool = False) -> list[Shard]:
-    """Put every province site of ``shards`` under ``out`` (replaced) and write the national pages.
+def assemble(shards: Path, out: Path, site_name: str = "Gương sáng", move: bool = False,
+             ) -> tuple[list[Shard], dict[str, int]]:
+    """Put every province site of ``shards`` under ``out`` (replaced), their common assets once at the root
+    (``national_share``), and write the national pages; returns the provinces and the assets' bytes.
     ``move`` moves the province folders instead of copying them (same file system; CI's disk is small)."""
     found = read_shards(shards)
     if not found:
@@ -129,6 +162,7 @@ def assemble(shards: Path, out: Path, site_name: str = "Gương sáng", move: bo
     out.mkdir(parents=True)
     for shard in found:
         _place(shard, out, move)
+    assets = share(out, {shard.unit.slug: out / shard.unit.slug for shard in found})
     by_name = sorted(found, key=lambda s: collation_key(s.unit.short))
     total = sum(s.exemplars for s in found)
     env = _environment()
@@ -143,10 +177,11 @@ def assemble(shards: Path, out: Path, site_name: str = "Gương sáng", move: bo
     for name in ("guongsang-national.js", "guongsang-national.css"):
         shutil.copyfile(FILES / name, out / ASSETS / name)
     manifest = [{"code": s.unit.code, "slug": s.unit.slug, "name": s.unit.name, "exemplars": s.exemplars,
-                 "site": f"{s.unit.slug}/", "search_index": s.index} for s in by_name]
+                 "site": f"{s.unit.slug}/", "search_index": s.index, "search_bundles": s.indexes}
+                for s in by_name]
     (out / MANIFEST).write_text(json.dumps({"exemplars": total, "provinces": manifest}, ensure_ascii=False,
                                            indent=1) + "\n", encoding="utf-8")
-    return found
+    return found, assets
 
 
 MEMO = "records.pickle"  # the build's record memo in its cache folder (guongsang.model.memo.StoredMemo)
@@ -163,66 +198,25 @@ def check_once(settings: Settings, cache_dir: Path, fmt: str = "text") -> bool:
     return loaded.ok
 
 
-def _check(args: argparse.Namespace) -> int:
-    default = (args.root / args.exemplars).resolve() == (args.root / "exemplars").resolve()
-    settings = Settings.at(args.root, args.exemplars, today=args.today,
-                           contests="content/contests" if default else None)  # as ``guongsang build`` reads them
-    cache = args.cache_dir if args.cache_dir.is_absolute() else settings.root / args.cache_dir
-    return 0 if check_once(settings, cache, args.format) else 1
-
-
-def _matrix(args: argparse.Namespace) -> int:
+def print_matrix(github_output: str | None = None) -> None:
+    """Every province as JSON for the CI matrix: appended as ``provinces=[…]`` to ``github_output`` (GitHub's
+    step outputs file), else printed."""
     matrix = json.dumps(provinces(), ensure_ascii=False, separators=(",", ":"))
-    if args.github_output:
-        with open(args.github_output, "a", encoding="utf-8") as output:
+    if github_output:
+        with open(github_output, "a", encoding="utf-8") as output:
             output.write(f"provinces={matrix}\n")
     else:
         print(matrix)
-    return 0
 
 
-def _assemble(args: argparse.Namespace) -> int:
+def run_assembly(shards: Path, out: Path, site_name: str = "Gương sáng", move: bool = False) -> bool:
+    """``assemble`` for the command line: what was done, or why not, in Vietnamese on stderr."""
     try:
-        found = assemble(args.shards, args.out, args.site_name, args.move)
+        found, assets = assemble(shards, out, site_name, move)
     except NationalError as exc:
         print(f"Không ghép được trang cả nước: {exc}", file=sys.stderr)
-        return 1
-    print(f"Đã ghép {len(found)} tỉnh, thành phố ({sum(s.exemplars for s in found)} gương) vào {args.out}.",
-          file=sys.stderr)
-    return 0
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m guongsang.outputs.national",
-                                     description="Trang cả nước ghép từ trang của từng tỉnh, thành phố.")
-    sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("kiem-tra", help="kiểm tra mọi hồ sơ một lần, lưu kết quả cho việc xây dựng từng tỉnh")
-    check.add_argument("--root", type=Path, default=Path.cwd(), help="thư mục dự án (chứa mkdocs.yml)")
-    check.add_argument("--exemplars", default="exemplars", help="thư mục hồ sơ (mặc định: exemplars)")
-    check.add_argument("--cache-dir", type=Path, default=Path(".cache/guongsang"),
-                       help="bộ nhớ đệm mà lệnh guongsang build của từng tỉnh dùng (mặc định: .cache/guongsang)")
-    check.add_argument("--today", type=dt.date.fromisoformat,
-                       help="ngày xây dựng YYYY-MM-DD (mặc định: SOURCE_DATE_EPOCH hoặc hôm nay)")
-    check.add_argument("--format", choices=["text", "github", "json"], default="text")
-    check.set_defaults(run=_check)
-    matrix = sub.add_parser("tinh", help="mọi tỉnh, thành phố (JSON: mã, slug, tên) cho ma trận CI")
-    matrix.add_argument("--github-output", default=os.environ.get("GITHUB_OUTPUT"),
-                        help="ghi provinces=[…] vào tệp này (mặc định: $GITHUB_OUTPUT nếu có)")
-    matrix.set_defaults(run=_matrix)
-    join = sub.add_parser("ghep", help="ghép trang các tỉnh, thành phố thành trang cả nước")
-    join.add_argument("--shards", type=Path, required=True,
-                      help="thư mục chứa trang từng tỉnh, mỗi thư mục con tên là mã tỉnh (01 hoặc tinh-01)")
-    join.add_argument("--out", type=Path, required=True, help="thư mục trang cả nước (bị thay thế)")
-    join.add_argument("--site-name", default="Gương sáng")
-    join.add_argument("--move", action="store_true", help="chuyển thay vì sao chép thư mục các tỉnh")
-    join.set_defaults(run=_assemble)
-    return parser
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    return int(args.run(args))
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+        return False
+    print(f"Đã ghép {len(found)} tỉnh, thành phố ({sum(s.exemplars for s in found)} gương) vào {out}; "
+          f"tài nguyên chung giữ một bản ở assets/ ({assets['shared']} tệp): {vi_number(assets['before'])} byte "
+          f"còn {vi_number(assets['after'])} byte.", file=sys.stderr)
+    return True

@@ -2,7 +2,8 @@
 // province at once would fetch the metadata of every index before the first result, so a query starts with
 // the province the reader chose (?tinh=) or the largest, and merges more only while it has fewer results
 // than a page shows; the reader can then search the rest of the country. Words are folded as the province
-// pages index them (lower case, no diacritics, đ → d).
+// pages index them (lower case, no diacritics, đ → d). A province's index may be split into bundles
+// (its pagefind/shards.json, carried in the page's config): merging a province merges every one of them.
 
 const config = JSON.parse(document.getElementById("gs-national-config").textContent);
 const form = document.querySelector("[data-gs-national]");
@@ -34,18 +35,51 @@ function searchOrder(chosen) {
   return [...config.provinces.filter((p) => p.slug === chosen), ...rest];
 }
 
-function indexUrl(province) {
-  return new URL(province.index, root).href;
+// Every bundle of a province's index (its pagefind/ first): Pagefind is imported from the first province's
+// first bundle, everything else is merged.
+function bundleUrls(province) {
+  const index = new URL(province.index, root);
+  return (province.bundles || [""]).map((bundle) => new URL(bundle, index).href);
 }
 
 async function mergeUpTo(count) {
   const next = order.slice(merged, count);
   merged = Math.max(merged, Math.min(count, order.length));
-  await Promise.all(next.map((p) => pagefind.mergeIndex(indexUrl(p))));
+  await Promise.all(next.flatMap(bundleUrls).map((url) => pagefind.mergeIndex(url, { mergeFilter: tagged(url) })));
+}
+
+// Pagefind searches an index for the longest prefix of a word it lacks: a province without "phanh" would
+// answer "phanh thi" with its pages saying "phan" and "thi". So every merged index carries a synthetic filter
+// naming it (mergeFilter: no request), a quoted search (which does not shorten the word) tells whether an
+// index holds a word, and a query is kept to the indexes holding each of its words but the last. The last may
+// be still being typed ("nguye"): Pagefind's prefix search is what finds it, and a quoted search would not.
+// Answers are kept per index and word: indexes join while the reader searches.
+const TAG = "chi-muc";
+const tags = [];
+const held = new Map(); // "tag word" → Promise of whether that index holds the word
+
+function tagged(url) {
+  const name = new URL(url).pathname;
+  tags.push(name);
+  return { [TAG]: name };
+}
+
+function holds(tag, word) {
+  const key = `${tag} ${word}`;
+  if (!held.has(key)) {
+    held.set(key, pagefind.search(`"${word}"`, { filters: { [TAG]: tag } }).then((r) => Boolean(r?.results.length)));
+  }
+  return held.get(key);
 }
 
 async function search(words) {
-  const result = await pagefind.search(words.join(" "));
+  const whole = words.slice(0, -1);
+  const answers = await Promise.all(tags.map(async (tag) =>
+    ((await Promise.all(whole.map((word) => holds(tag, word)))).every(Boolean) ? tag : null)));
+  const keep = answers.filter(Boolean);
+  if (!keep.length) return [];
+  const options = keep.length < tags.length ? { filters: { [TAG]: { any: keep } } } : {};
+  const result = await pagefind.search(words.join(" "), options);
   return result ? result.results : [];
 }
 
@@ -132,15 +166,29 @@ async function run(widen = false) {
   if (mine === generation) busy(false);
 }
 
+// A reader sent here by a province site's search ("Tìm trên cả nước", ?tinh=) brings that page's query
+// (its address carries ?q=, and the same site sends its address as the referrer).
+function referredQuery() {
+  try {
+    const from = new URL(document.referrer);
+    return from.origin === location.origin ? from.searchParams.get("q") : null;
+  } catch {
+    return null;
+  }
+}
+
 async function start() {
   const params = new URLSearchParams(location.search);
+  if (!params.get("q") && params.get("tinh") && referredQuery()) params.set("q", referredQuery());
   const chosen = params.get("tinh") || "";
   first.value = config.provinces.some((p) => p.slug === chosen) ? chosen : "";
   input.value = (params.get("q") || "").normalize("NFC");
   order = searchOrder(first.value);
   if (!order.length) throw new Error("no province index");
-  pagefind = await import(`${indexUrl(order[0])}pagefind.js`);
-  await pagefind.options({ excerptLength: 0 });
+  const [primary, ...others] = bundleUrls(order[0]);
+  pagefind = await import(`${primary}pagefind.js`);
+  await pagefind.options({ excerptLength: 0, mergeFilter: tagged(primary) });
+  await Promise.all(others.map((url) => pagefind.mergeIndex(url, { mergeFilter: tagged(url) })));
   await pagefind.init();
   merged = 1;
   let timer = 0;
