@@ -1,8 +1,10 @@
 """The cold build's CPU savings hold, and change no output: cached address and word computations give what the
-plain ones give, the frame's templates are not checked for edits per include, workers start pre-imported."""
+plain ones give, page keys write each term out once, the frame's templates are not checked for edits per include,
+workers start pre-imported."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import multiprocessing.forkserver
 import posixpath
@@ -10,6 +12,7 @@ import random
 from pathlib import Path
 
 import material
+import pytest
 
 import support
 from guongsang import filecache
@@ -17,6 +20,7 @@ from guongsang.outputs import search_words
 from guongsang.outputs.media import Media
 from guongsang.project import Settings, load
 from guongsang.render import urls
+from guongsang.render.cache import Fingerprint
 from guongsang.render.frame import Frame, environment
 from guongsang.render.navigation import Navigation
 
@@ -68,14 +72,28 @@ def test_search_tokens_match_the_uncached_forms_and_reuse_each_syllable():
     assert search_words.tokens(text, full=False) == [search_words.fold(w) for w in words]
 
 
-def test_the_frame_environment_does_not_check_templates_for_edits():
-    settings = Settings.at(support.ROOT, today=support.TODAY)
-    loaded = load(settings)
+@pytest.fixture(scope="module")
+def site():
+    loaded = load(Settings.at(support.ROOT, today=support.TODAY))
     assert loaded.site is not None
+    return loaded.site
+
+
+def test_a_page_key_writes_each_term_out_once_and_still_follows_it(site):
+    page = next(p for p in site.pages if p.term is not None and p.items)
+    fingerprint = Fingerprint()
+    key = fingerprint.of_page(page)
+    assert fingerprint.of_page(page) == key
+    assert fingerprint._terms and all(isinstance(text, str) for text in fingerprint._terms.values())
+    renamed = dataclasses.replace(page, term=dataclasses.replace(page.term, label=page.term.label + " mới"))
+    assert Fingerprint().of_page(renamed) != key
+
+
+def test_the_frame_environment_does_not_check_templates_for_edits(site):
     dirs = (support.ROOT / "theme", Path(material.__file__).parent / "templates")
     frame = Frame(site_name="Gương sáng", site_url="", site_description="", copyright="", extra={}, theme={},
                   navigation=Navigation(()), template_dirs=dirs)
-    env = environment(frame, loaded.site, support.TODAY, Media())
+    env = environment(frame, site, support.TODAY, Media())
     assert env.auto_reload is False
 
 
