@@ -26,21 +26,10 @@ from guongsang.render.navigation import Navigation
 
 
 def _plain_relative(url: str, page_url: str) -> str:
-    """The address rule as it was written before its parts were cached (the reference)."""
-    def parts(path: str) -> list[str]:
-        path = posixpath.normpath(path if path.startswith("/") else "/" + path)[1:]
-        return path.split("/") if path else []
-
+    """The address rule written another way (the reference): the path from the page's folder, by ``relpath``."""
     dirname, _, basename = page_url.rpartition("/")
-    if "." in basename:
-        page_url = dirname
-    here, there = parts(page_url), parts(url)
-    common = 0
-    for a, b in zip(here, there, strict=False):
-        if a != b:
-            break
-        common += 1
-    relative = "/".join([".."] * (len(here) - common) + there[common:]) or "."
+    folder = dirname if "." in basename else page_url
+    relative = posixpath.relpath(posixpath.normpath("/" + url), posixpath.normpath("/" + folder))
     return relative + "/" if url.endswith("/") else relative
 
 
