@@ -19,6 +19,7 @@ the index chunks of ordinary words (a query for "thanh" fetches no pair). The se
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from itertools import pairwise
@@ -57,6 +58,12 @@ def exact_word(word: str) -> str:
     return "".join(out) + tone
 
 
+@functools.lru_cache(maxsize=65536)
+def _forms(word: str) -> tuple[str, str]:
+    """A word's folded and exact forms (cached: a build meets the same few thousand syllables again and again)."""
+    return fold(word), exact_word(word)
+
+
 def clauses(text: str) -> list[list[str]]:
     """The words of ``text`` (NFC, lower case), in runs broken by punctuation."""
     runs = (_WORD.findall(part) for part in _CLAUSE.split(nfc(text).lower()))
@@ -67,11 +74,10 @@ def tokens(text: str, full: bool = True, words: bool = True) -> list[str]:
     """Every token of ``text`` in order: per word its folded and exact forms, then the pairs of each run.
     Without ``words``, no exact words (the pairs still); without ``full``, the folded words only."""
     if not full:
-        return [fold(w) for run in clauses(text) for w in run]
+        return [_forms(w)[0] for run in clauses(text) for w in run]
     out: list[str] = []
     for run in clauses(text):
-        folded = [fold(w) for w in run]
-        exact = [exact_word(w) for w in run]
+        folded, exact = [_forms(w)[0] for w in run], [_forms(w)[1] for w in run]
         for f, e, w in zip(folded, exact, run, strict=True):
             out.append(f)
             if words and not w.isdigit():

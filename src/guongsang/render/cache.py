@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import sqlite3
 import threading
@@ -50,6 +51,12 @@ def salt(paths: Iterable[Path], *extra: str) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
+@functools.cache
+def _names(kind: type) -> tuple[str, ...]:
+    """A dataclass's field names, looked up once per class (a build's keys ask some 13,000 times)."""
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
 class Fingerprint:
     """Canonical, hashable text for a page's data. Exemplars are hashed once per build — or once per process,
     while the live preview's record memo hands the same (frozen) record objects to each rebuild."""
@@ -58,7 +65,7 @@ class Fingerprint:
 
     def __init__(self) -> None:
         self._exemplars: dict[int, tuple[Exemplar, str]] = {}
-        self._terms: dict[int, tuple] = {}
+        self._terms: dict[int, str] = {}
 
     def keep(self) -> None:
         """Let the next build of this process reuse this one's exemplar hashes (call after a complete build)."""
@@ -85,20 +92,20 @@ class Fingerprint:
                 self._exemplars[key] = (exemplar, digest)
         return self._exemplars[key][1]
 
-    def _term(self, term: Term) -> tuple:
+    def _term(self, term: Term) -> str:
         key = id(term)
         if key not in self._terms:
             def brief(t: Term | None) -> tuple | None:
                 return (t.section, t.key, t.label, t.url, t.count) if t else None
 
-            self._terms[key] = ("Term", *brief(term), term.description, repr(term.entry), repr(term.unit),
-                                brief(term.parent), tuple(brief(c) for c in term.children),
-                                repr(term.notes))  # plain data built in a fixed order; an object would never match
+            # Plain data built in a fixed order (an object would never match), written out once: a term shows on
+            # hundreds of pages, whose keys then repr the string instead of walking the tuple each time.
+            self._terms[key] = repr(("Term", *brief(term), term.description, repr(term.entry), repr(term.unit),
+                                     brief(term.parent), tuple(brief(c) for c in term.children), repr(term.notes)))
         return self._terms[key]
 
     def _fields(self, obj: Any, depth: int) -> tuple:
-        return (type(obj).__name__, *((f.name, self._canon(getattr(obj, f.name), depth + 1))
-                                      for f in dataclasses.fields(obj)))
+        return (type(obj).__name__, *((name, self._canon(getattr(obj, name), depth + 1)) for name in _names(type(obj))))
 
     def _canon(self, obj: Any, depth: int) -> Any:
         if obj is None or isinstance(obj, str | int | float | bool):

@@ -88,7 +88,9 @@ def _url(context: Any, value: str) -> str:
 
 def environment(frame: Frame, site: Site, today: dt.date, media: Media) -> Environment:
     """The theme's templates with the site model, the filters and the frame's globals."""
-    env = Environment(loader=FileSystemLoader([str(p) for p in frame.template_dirs]), autoescape=True)
+    # No auto_reload: a Renderer serves one build, so a template need not be checked for edits at each include.
+    env = Environment(loader=FileSystemLoader([str(p) for p in frame.template_dirs]), autoescape=True,
+                      auto_reload=False)
     fragments.install(env, fragments.FRAME_COMPILED)
     templating.install(env, site, today, media)
     icons.install(env, frame.theme)

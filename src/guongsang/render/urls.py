@@ -11,23 +11,30 @@ import posixpath
 from urllib.parse import urlsplit
 
 
-def _parts(path: str) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def _parts(path: str) -> tuple[str, ...]:
+    """The normalised segments of a site-relative path (cached: a build asks for the same few thousand targets
+    from every page, some 220,000 times at 2,000 records)."""
     path = posixpath.normpath(path if path.startswith("/") else "/" + path)[1:]
-    return path.split("/") if path else []
+    return tuple(path.split("/")) if path else ()
+
+
+@functools.lru_cache(maxsize=1024)
+def _folder(page_url: str) -> tuple[str, ...]:
+    """The segments of the folder a page's links are relative to (``a/b/`` → a, b; ``a/x.html`` → a)."""
+    dirname, _, basename = page_url.rpartition("/")
+    return _parts(dirname if "." in basename else page_url)
 
 
 def relative_url(url: str, page_url: str) -> str:
     """``url`` (site-relative) as seen from the page at ``page_url`` (site-relative, ``a/b/`` or ``a.html``)."""
-    dirname, _, basename = page_url.rpartition("/")
-    if "." in basename:
-        page_url = dirname
-    here, there = _parts(page_url), _parts(url)
+    here, there = _folder(page_url), _parts(url)
     common = 0
     for a, b in zip(here, there, strict=False):
         if a != b:
             break
         common += 1
-    relative = "/".join([".."] * (len(here) - common) + there[common:]) or "."
+    relative = "/".join([".."] * (len(here) - common) + list(there[common:])) or "."
     return relative + "/" if url.endswith("/") else relative
 
 
