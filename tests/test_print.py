@@ -127,7 +127,7 @@ def test_lines_composed_from_glyphs_are_the_pixels_pillow_draws(font_files, monk
                     ImageDraw.Draw(drawn).text((20, 100), text, font=font, fill=255, anchor=anchor)
                     composed = Image.new("L", (1600, 200))
                     mask, dx, dy = cards._line_mask(text, font, anchor)
-                    composed.paste(255, (20 + dx, 100 + dy), mask)
+                    composed.paste(255, (20 + dx, 100 + dy), Image.fromarray(mask))
                     assert composed.tobytes() == drawn.tobytes(), (path.name, size, anchor, text)
     assert overlaps
 
@@ -144,8 +144,8 @@ def test_a_flat_card_drawn_in_palette_indices_is_the_card_as_drawn_within_a_few_
     that touch composed, not overwritten): the PNG differs from the card Pillow draws in full colour by at most
     a few levels anywhere, and is deterministic."""
     composed = []
-    screen = ImageChops.screen
-    monkeypatch.setattr(ImageChops, "screen", lambda a, b: composed.append(1) or screen(a, b))
+    screen = cards._screen
+    monkeypatch.setattr(cards, "_screen", lambda a, b: composed.append(1) or screen(a, b))
     for card in stacked_cards():
         data = cards.render(card, *font_files)
         assert data == cards.render(card, *font_files)
