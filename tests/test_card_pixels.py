@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageChops
 
-from guongsang.outputs import cards, fonts
+from guongsang.outputs import cards, cardtext, fonts
 from support import ROOT
 
 LINES = ("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", "Phường Khương Đình, Thành phố Hà Nội")
@@ -90,3 +90,25 @@ def test_text_drawn_over_text_is_composed_as_pillow_screens_it():
     under, over = np.repeat(levels, 256).reshape(256, 256), np.tile(levels, 256).reshape(256, 256)
     expected = ImageChops.screen(Image.fromarray(under), Image.fromarray(over))
     assert cards._screen(under, over).tobytes() == expected.tobytes()
+
+
+def test_words_composed_once_and_placed_whole_give_the_line_composed_glyph_by_glyph(font_files, monkeypatch):
+    """A line is put together from its words' masks (composed once per font); where words would touch, it is
+    composed glyph by glyph. Both give the same mask at the same place."""
+    texts = ["Nguyễn Thị Hồng Nhung", *LINES, "Tôn-Nữ Hoàng · 2025", "  hai  khoảng trắng  "]
+    fonts_used = [cardtext.font_at(path, size) for path in font_files for size in (24, 30, 44, 68)]
+    by_words = [cardtext.line_mask(text, font, anchor) for text in texts for font in fonts_used
+                for anchor in ("la", "ls")]
+    cardtext.line_mask.cache_clear()
+    monkeypatch.setattr(cardtext, "_apart", lambda pieces: False)
+    by_glyphs = [cardtext.line_mask(text, font, anchor) for text in texts for font in fonts_used
+                 for anchor in ("la", "ls")]
+    cardtext.line_mask.cache_clear()
+    for (mask, dx, dy), (glyphs, gx, gy) in zip(by_words, by_glyphs, strict=True):
+        assert (dx, dy) == (gx, gy) and mask.tobytes() == glyphs.tobytes() and mask.shape == glyphs.shape
+
+
+def test_words_touch_when_their_boxes_overlap():
+    ink = np.full((4, 5), 255, np.uint8)
+    assert cardtext._apart([(ink, 0, 0), (ink, 5, 2)]) and cardtext._apart([(ink, 5, 0), (ink, 0, 0)])
+    assert not cardtext._apart([(ink, 0, 0), (ink, 4, 0)])

@@ -13,11 +13,8 @@ are drawn and deflated per card (numpy arrays, no Pillow image); the rows above 
 deflated once per process, and the parts are joined into one zlib stream.
 
 Thousands of cards are drawn per build, so what they share is drawn once per process: the fonts, the
-background with the brand and the site address, and the initials panels of cards without a photo. Text is
-where the rest of the time went (FreeType hints every glyph on every call): widths are summed from each
-glyph's advance, measured once per font; a line is composed from glyphs rasterised once per font (the
-pixels Pillow draws for the whole line, overlaps included); and a line that recurs (the kind and year, the
-movements, a locality) is composed once and stamped on the card after that.
+background with the brand and the site address, the initials panels of cards without a photo, and text
+(:mod:`guongsang.outputs.cardtext`: glyphs, words and recurring lines composed once).
 """
 
 from __future__ import annotations
@@ -33,6 +30,9 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 from zlib_ng import zlib_ng
+
+from ..filecache import cached_file
+from .cardtext import fit, font_at, length, line_mask, wrap
 
 WIDTH, HEIGHT = 1200, 630
 PHOTO_WIDTH = 470
@@ -50,7 +50,6 @@ BADGE_PAD = 14
 BADGE_HEIGHT = 62  # a badge line with its outline and the gap below it
 QUALITY = 82  # JPEG, for cards with a photo
 PNG_LEVEL = 2  # zlib-ng level of flat cards: 26 KB in 0.6 ms (zlib at level 3: 27 KB in 1.8 ms)
-LINES_KEPT = 128  # recurring lines kept drawn per process (kinds and years, movements); names rarely recur
 BLOCK = 16  # a flat card's text band starts and ends at a multiple of this many rows (see _deflated_part)
 PARTS_KEPT = 2048  # deflated rows of the ground kept per process: per initial, 2 × HEIGHT / BLOCK at most
 STEPS = 15  # blends of each text colour into its ground, besides the two colours themselves
@@ -83,110 +82,10 @@ def _star(draw: ImageDraw.ImageDraw, centre: tuple[int, int], radius: int, fill:
     draw.polygon(points, fill=fill)
 
 
-@cache
-def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.BASIC)
-
-
-@cache
-def _advances(font: ImageFont.FreeTypeFont) -> dict[str, float]:
-    return {}
-
-
-def length(text: str, font: ImageFont.FreeTypeFont) -> float:
-    """``font.getlength(text)`` without laying the text out again: the basic layout engine places glyphs by
-    their advances alone (the site's font has no legacy kerning table), so the sum is exact (a test holds it
-    to ``getlength``); each glyph is measured once per font."""
-    advances = _advances(font)
-    total = 0.0
-    for char in text:
-        advance = advances.get(char)
-        if advance is None:
-            advance = advances[char] = font.getlength(char)
-        total += advance
-    return total
-
-
-def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Greedy word wrap to ``width`` px, at spaces only: every word whole, none cut or elided (a word wider
-    than ``width`` stands alone on its line; :func:`fit` then tries a smaller size)."""
-    lines: list[str] = []
-    space = length(" ", font)
-    widths: list[float] = []
-    for word in text.split():
-        word_width = length(word, font)
-        if lines and widths[-1] + space + word_width <= width:
-            lines[-1] = f"{lines[-1]} {word}"
-            widths[-1] += space + word_width
-        else:
-            lines.append(word)
-            widths.append(word_width)
-    return lines
-
-
-def fit(text: str, path: Path, sizes: Iterable[int], width: int, max_lines: int,
-        height: int | None = None, leading: float = 1.2) -> tuple[ImageFont.FreeTypeFont, list[str]] | None:
-    """The largest of ``sizes`` at which ``text`` wraps, whole words only, into at most ``max_lines`` lines no
-    wider than ``width`` (and, given ``height``, no taller in all); None when no size fits."""
-    for size in sizes:
-        font = _font(path, size)
-        lines = wrap(text, font, width)
-        tall = len(lines) * round(size * leading)
-        if (lines and len(lines) <= max_lines and all(length(line, font) <= width for line in lines)
-                and (height is None or tall <= height)):
-            return font, lines
-    return None
-
-
-@cache
-def _glyph(char: str, font: ImageFont.FreeTypeFont) -> tuple[np.ndarray, int, int] | None:
-    """One character's coverage, rasterised once per font, with its offset from the pen on the baseline;
-    None for a character that inks nothing (a space)."""
-    left, top, right, bottom = font.getbbox(char, anchor="ls")
-    if right <= left or bottom <= top:
-        return None
-    mask = Image.new("L", (math.ceil(right - left), math.ceil(bottom - top)), 0)
-    ImageDraw.Draw(mask).text((-left, -top), char, font=font, fill=255, anchor="ls")
-    return (np.asarray(mask), math.floor(left), math.floor(top)) if mask.getbbox() else None
-
-
-def _over(under: np.ndarray, glyph: np.ndarray) -> np.ndarray:
-    """Two glyphs' coverage where they overlap, composed as FreeType's text drawing in Pillow composes them:
-    ``under + (255 − under) × glyph / 255``, rounded down after adding 127."""
-    wide = under.astype(np.uint32)
-    return (wide + ((255 - wide) * glyph + 127) // 255).astype(np.uint8)
-
-
-@lru_cache(maxsize=LINES_KEPT)
-def _line_mask(text: str, font: ImageFont.FreeTypeFont, anchor: str) -> tuple[np.ndarray, int, int]:
-    """``text`` as a coverage mask (rows × columns), with the offset of its top-left corner from the anchor:
-    composed from glyphs rasterised once per font, placed by their advances as the basic layout engine places
-    them (the pixels Pillow draws for the whole line; a test holds them to it). A recurring line is composed
-    once."""
-    pen, placed = 0.0, []
-    for char in text:
-        glyph = _glyph(char, font)
-        if glyph is not None:
-            placed.append((glyph[0], int(pen) + glyph[1], glyph[2]))
-        pen += length(char, font)
-    if not placed:
-        return np.zeros((1, 1), np.uint8), 0, 0
-    left, top = min(x for _, x, _ in placed), min(y for _, _, y in placed)
-    right = max(x + g.shape[1] for g, x, _ in placed)
-    bottom = max(y + g.shape[0] for g, _, y in placed)
-    mask = np.zeros((bottom - top, right - left), np.uint8)
-    for glyph, x, y in placed:
-        area = mask[y - top:y - top + glyph.shape[0], x - left:x - left + glyph.shape[1]]
-        area[...] = _over(area, glyph) if area.any() else glyph
-    rise = {"la": font.getmetrics()[0], "ls": 0}[anchor]  # the anchors cards use: ascender, baseline
-    mask.flags.writeable = False
-    return mask, left, top + rise
-
-
 def _text(canvas: Image.Image, xy: tuple[int, int], text: str, font: ImageFont.FreeTypeFont,
           fill: tuple[int, int, int], anchor: str = "la") -> None:
     """``ImageDraw.text`` for a line that may recur: the same pixels, rasterised once per font and anchor."""
-    mask, dx, dy = _line_mask(text, font, anchor)
+    mask, dx, dy = line_mask(text, font, anchor)
     canvas.paste(fill, (xy[0] + dx, xy[1] + dy), Image.fromarray(mask))
 
 
@@ -196,7 +95,7 @@ def _fit_title(text: str, bold: Path, width: int, height: int) -> tuple[ImageFon
     found = (fit(text, bold, TITLE_SIZES, width, 3, height)
              or fit(text, bold, range(TITLE_SIZES[-1] - 2, 11, -2), width, 99, height))
     if found is None:  # a single word wider than the card even at 12 px: drawn whole, past the edge
-        font = _font(bold, 12)
+        font = font_at(bold, 12)
         return font, wrap(text, font, width)
     return found
 
@@ -220,7 +119,7 @@ def _initials_panel(initials: str, bold: Path) -> Image.Image:
                  width=6)
     if initials:
         size = 150 if len(initials) <= 2 else 100
-        draw.text(centre, initials, font=_font(bold, size), fill=GOLD, anchor="mm")
+        draw.text(centre, initials, font=font_at(bold, size), fill=GOLD, anchor="mm")
     else:
         _star(draw, centre, 100, GOLD)
     return panel
@@ -234,9 +133,9 @@ def _background(brand: str, footer: str, bold: Path) -> Image.Image:
     draw.rectangle((WIDTH - PHOTO_WIDTH - 8, 0, WIDTH - PHOTO_WIDTH - 1, HEIGHT), fill=GOLD)
     y = MARGIN - 8
     _star(draw, (MARGIN + 13, y + 16), 15, GOLD)
-    draw.text((MARGIN + 38, y), brand.upper(), font=_font(bold, 26), fill=GOLD)
+    draw.text((MARGIN + 38, y), brand.upper(), font=font_at(bold, 26), fill=GOLD)
     if footer:
-        draw.text((MARGIN, HEIGHT - MARGIN - 4), footer, font=_font(bold, 24), fill=GOLD, anchor="ls")
+        draw.text((MARGIN, HEIGHT - MARGIN - 4), footer, font=font_at(bold, 24), fill=GOLD, anchor="ls")
     return canvas
 
 
@@ -289,9 +188,12 @@ def _flat_rows(brand: str, footer: str, bold: Path, initials: str) -> np.ndarray
 
 @cache
 def _steps(fill: tuple[int, int, int]) -> np.ndarray:
-    """Coverage 0–255 of ``fill`` over the red ground → the palette index of the nearest blend step."""
+    """Coverage 0–255 of ``fill`` over the red ground → the palette index of the nearest blend step (the
+    ground's own, 0, for the faintest)."""
     index = _colours()
-    return np.array([index[_blend(fill, RED, round(c * STEPS / 255))] for c in range(256)], np.uint8)
+    steps = np.array([index[_blend(fill, RED, round(c * STEPS / 255))] for c in range(256)], np.uint8)
+    assert steps[0] == index[RED] == 0
+    return steps
 
 
 def _screen(under: np.ndarray, over: np.ndarray) -> np.ndarray:
@@ -333,14 +235,17 @@ class _FlatText:
 
     def __call__(self, xy: tuple[int, int], text: str, font: ImageFont.FreeTypeFont,
                  fill: tuple[int, int, int], anchor: str = "la") -> None:
-        mask, dx, dy = _line_mask(text, font, anchor)
+        mask, dx, dy = line_mask(text, font, anchor)
         rows, cols, mrows, mcols = _clip(xy[0] + dx, xy[1] + dy - self.top, mask.shape, self.pixels.shape)
-        line, under = mask[mrows, mcols], self.ink[rows, cols]
+        line, under, pixels = mask[mrows, mcols], self.ink[rows, cols], self.pixels[rows, cols]
+        if not under.any() and not pixels.any():  # bare ground (index 0, the blend step of coverage 0)
+            self.ink[rows, cols] = line
+            pixels[...] = np.take(_steps(fill), line)
+            return
         inked = np.negative((line > 0).view(np.uint8))  # 255 where the line inks, else 0: a select without branches
         if under.any():
             line = _screen(under, line)
         self.ink[rows, cols] = line
-        pixels = self.pixels[rows, cols]
         pixels[...] = (np.take(_steps(fill), line) & inked) | (pixels & ~inked)
 
 
@@ -348,7 +253,7 @@ def _band(placed: list[Placed]) -> tuple[int, int]:
     """The rows of a card its text may touch: from the top of the highest line to the bottom of the lowest."""
     spans = [(item.box[1], item.box[3] + 1) for item in placed if item.badge]
     for item in placed:
-        mask, _, dy = _line_mask(item.text, item.font, "la")
+        mask, _, dy = line_mask(item.text, item.font, "la")
         spans.append((item.y + dy, item.y + dy + mask.shape[0]))
     if not spans:
         return HEIGHT, HEIGHT
@@ -481,3 +386,10 @@ def render(card: Card, regular: Path, bold: Path) -> bytes:
     out = io.BytesIO()
     draw(card, regular, bold).save(out, "JPEG", quality=QUALITY, progressive=False)
     return out.getvalue()
+
+
+def cached_card(job: tuple[Card, Path, Path, Path, str]) -> Path:
+    """A worker's job: the card rendered into the cache folder under its digest, unless already there. Here, not
+    in :mod:`guongsang.outputs.media`, so a card worker imports only what drawing needs."""
+    card, regular, bold, folder, digest = job
+    return cached_file(folder, digest, suffix(card), lambda: render(card, regular, bold))
