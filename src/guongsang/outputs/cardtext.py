@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-LINES_KEPT = 128  # recurring lines kept composed per process (kinds and years, movements); names rarely recur
+LINES_KEPT = 1024  # lines kept composed per process: kinds and years, movements, localities recur
 WORDS_KEPT = 4096  # words of names and lines kept composed per process
 
 
@@ -45,21 +45,30 @@ def length(text: str, font: ImageFont.FreeTypeFont) -> float:
     return total
 
 
-def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Greedy word wrap to ``width`` px, at spaces only: every word whole, none cut or elided (a word wider
-    than ``width`` stands alone on its line; :func:`fit` then tries a smaller size)."""
+@lru_cache(maxsize=WORDS_KEPT)
+def _word_length(word: str, font: ImageFont.FreeTypeFont) -> float:
+    return length(word, font)
+
+
+def _wrapped(text: str, font: ImageFont.FreeTypeFont, width: int) -> tuple[list[str], list[float]]:
     lines: list[str] = []
     space = length(" ", font)
     widths: list[float] = []
     for word in text.split():
-        word_width = length(word, font)
+        word_width = _word_length(word, font)
         if lines and widths[-1] + space + word_width <= width:
             lines[-1] = f"{lines[-1]} {word}"
             widths[-1] += space + word_width
         else:
             lines.append(word)
             widths.append(word_width)
-    return lines
+    return lines, widths
+
+
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Greedy word wrap to ``width`` px, at spaces only: every word whole, none cut or elided (a word wider
+    than ``width`` stands alone on its line; :func:`fit` then tries a smaller size)."""
+    return _wrapped(text, font, width)[0]
 
 
 def fit(text: str, path: Path, sizes: Iterable[int], width: int, max_lines: int,
@@ -68,9 +77,9 @@ def fit(text: str, path: Path, sizes: Iterable[int], width: int, max_lines: int,
     wider than ``width`` (and, given ``height``, no taller in all); None when no size fits."""
     for size in sizes:
         font = font_at(path, size)
-        lines = wrap(text, font, width)
+        lines, widths = _wrapped(text, font, width)
         tall = len(lines) * round(size * leading)
-        if (lines and len(lines) <= max_lines and all(length(line, font) <= width for line in lines)
+        if (lines and len(lines) <= max_lines and max(widths) <= width
                 and (height is None or tall <= height)):
             return font, lines
     return None
@@ -98,17 +107,20 @@ def _over(under: np.ndarray, glyph: np.ndarray) -> np.ndarray:
 Piece = tuple[np.ndarray, int, int]  # a coverage mask (rows × columns) and its top-left corner's offset
 
 
-def _compose(pieces: list[Piece]) -> Piece:
-    """Coverage masks placed in order, composed where they overlap as Pillow composes a line's glyphs."""
+def _compose(pieces: list[Piece], apart: bool = False) -> Piece:
+    """Coverage masks placed in order, composed where they overlap as Pillow composes a line's glyphs
+    (``apart``: known not to overlap, so copied as they are)."""
     if not pieces:
         return np.zeros((1, 1), np.uint8), 0, 0
+    if len(pieces) == 1:
+        return pieces[0]
     left, top = min(x for _, x, _ in pieces), min(y for _, _, y in pieces)
     right = max(x + g.shape[1] for g, x, _ in pieces)
     bottom = max(y + g.shape[0] for g, _, y in pieces)
     mask = np.zeros((bottom - top, right - left), np.uint8)
     for piece, x, y in pieces:
         area = mask[y - top:y - top + piece.shape[0], x - left:x - left + piece.shape[1]]
-        area[...] = _over(area, piece) if area.any() else piece
+        area[...] = piece if apart or not area.any() else _over(area, piece)
     mask.flags.writeable = False
     return mask, left, top
 
@@ -139,14 +151,14 @@ def line_mask(text: str, font: ImageFont.FreeTypeFont, anchor: str) -> Piece:
     them (the pixels Pillow draws for the whole line; a test holds them to it). Words are composed once per
     font and placed whole where they do not touch, glyph by glyph where they do; a recurring line is composed
     once."""
-    pen, words = 0.0, []
+    pen, words, space = 0.0, [], length(" ", font)
     for word in text.split(" "):
         if word:
             mask, x, y = _word_mask(word, font, pen - math.floor(pen))
             words.append((mask, math.floor(pen) + x, y))
-        pen += length(word + " ", font)
-    if not _apart(words):
-        words = [_word_mask(text, font, 0.0)]  # the whole line, glyph by glyph
-    mask, left, top = _compose(words)
+            pen += _word_length(word, font)
+        pen += space
+    apart = _apart(words)
+    mask, left, top = _compose(words, apart) if apart else _word_mask(text, font, 0.0)  # else glyph by glyph
     rise = {"la": font.getmetrics()[0], "ls": 0}[anchor]  # the anchors cards use: ascender, baseline
     return mask, left, top + rise
