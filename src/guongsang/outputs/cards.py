@@ -28,6 +28,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
+from isal import isal_zlib
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 from zlib_ng import zlib_ng
 
@@ -50,6 +51,7 @@ BADGE_PAD = 14
 BADGE_HEIGHT = 62  # a badge line with its outline and the gap below it
 QUALITY = 82  # JPEG, for cards with a photo
 PNG_LEVEL = 2  # zlib-ng level of flat cards: 26 KB in 0.6 ms (zlib at level 3: 27 KB in 1.8 ms)
+BAND_LEVEL = 1  # ISA-L level of a flat card's text rows, deflated per card (see _deflate)
 BLOCK = 16  # a flat card's text band starts and ends at a multiple of this many rows (see _deflated_part)
 PARTS_KEPT = 2048  # deflated rows of the ground kept per process: per initial, 2 × HEIGHT / BLOCK at most
 STEPS = 15  # blends of each text colour into its ground, besides the two colours themselves
@@ -264,11 +266,13 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib_ng.crc32(kind + data))
 
 
-def _deflate(rows: np.ndarray, last: bool) -> bytes:
+def _deflate(rows: np.ndarray, last: bool, fast: bool = False) -> bytes:
     """Raw deflate of ``rows``, flushed to a byte boundary so that what follows can be deflated apart; ``last``
-    ends the stream."""
-    deflater = zlib_ng.compressobj(PNG_LEVEL, zlib_ng.DEFLATED, -15)
-    return deflater.compress(rows) + deflater.flush(zlib_ng.Z_FINISH if last else zlib_ng.Z_SYNC_FLUSH)
+    ends the stream. ``fast``: by ISA-L at its level 1, 2.4× faster than zlib-ng at level 2 for 10 % more bytes
+    (a card's text rows: 20.8 KB in 0.17 ms against 18.8 KB in 0.42 ms)."""
+    library, level = (isal_zlib, BAND_LEVEL) if fast else (zlib_ng, PNG_LEVEL)
+    deflater = library.compressobj(level, library.DEFLATED, -15)
+    return deflater.compress(rows) + deflater.flush(library.Z_FINISH if last else library.Z_SYNC_FLUSH)
 
 
 @lru_cache(maxsize=PARTS_KEPT)
@@ -309,7 +313,8 @@ def _render_flat(card: Card, regular: Path, bold: Path) -> bytes:
             text.outline(item.box)
         text((item.x, item.y), item.text, item.font, item.fill)
     adler = zlib_ng.adler32(base[bottom:], zlib_ng.adler32(rows, zlib_ng.adler32(base[:top])))
-    parts = [_deflated_part(*ground, 0, top), _deflate(rows, last=False), _deflated_part(*ground, bottom, HEIGHT)]
+    parts = [_deflated_part(*ground, 0, top), _deflate(rows, last=False, fast=True),
+             _deflated_part(*ground, bottom, HEIGHT)]
     return _png((WIDTH, HEIGHT), parts, adler)
 
 
