@@ -8,9 +8,9 @@ A card with a photo is a JPEG. A card without one is flat colours and text, whic
 with ringing around the letters): it is a PNG on a fixed palette of the card's colours and the blends of
 its text into them, 16 steps per edge (about 26 KB, and sharp). Facebook, Zalo and X read both. Such a card
 is drawn straight in palette indices — its shared parts quantised once, each line's coverage looked up as a
-blend step — and deflated by zlib-ng, 3× faster than zlib for smaller files. Only the rows its text touches
-are drawn and deflated per card (numpy arrays, no Pillow image); the rows above and below are the ground's,
-deflated once per process, and the parts are joined into one zlib stream.
+blend step. Only the rows its text touches are drawn (numpy arrays, no Pillow image) and deflated per card,
+by ISA-L (2.4× faster than zlib-ng for 10 % more bytes); the rows above and below are the ground's, deflated
+once per process by zlib-ng; the parts are joined into one zlib stream. About 25 KB and 0.75 ms a card.
 
 Thousands of cards are drawn per build, so what they share is drawn once per process: the fonts, the
 background with the brand and the site address, the initials panels of cards without a photo, and text
