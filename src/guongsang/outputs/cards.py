@@ -173,10 +173,16 @@ def _quantised(image: Image.Image) -> Image.Image:
 
 @cache
 def _flat_base(brand: str, footer: str, bold: Path, initials: str) -> Image.Image:
-    """A flat card without its lines, in palette indices: the shared background and the initials panel."""
-    canvas = _background(brand, footer, bold).copy()
-    canvas.paste(_initials_panel(initials, bold), (WIDTH - PHOTO_WIDTH, 0))
-    return _quantised(canvas)
+    """A flat card without its lines, in palette indices: the shared background and the initials panel, each
+    quantised once (pixel by pixel, so apart as together)."""
+    canvas = _flat_background(brand, footer, bold).copy()
+    canvas.paste(_quantised(_initials_panel(initials, bold)), (WIDTH - PHOTO_WIDTH, 0))
+    return canvas
+
+
+@cache
+def _flat_background(brand: str, footer: str, bold: Path) -> Image.Image:
+    return _quantised(_background(brand, footer, bold))
 
 
 @cache
