@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from guongsang.model.places import gazetteer
-from guongsang.outputs import cards, fonts
+from guongsang.outputs import cards, cardtext, fonts
 from support import ROOT
 
 COLUMN_RIGHT = cards.WIDTH - cards.PHOTO_WIDTH - cards.MARGIN
@@ -63,7 +63,7 @@ def assert_whole(card: cards.Card, placed: list[cards.Placed]) -> None:
 
 
 def test_wrapping_keeps_every_word_whole(font_files):
-    font = cards._font(font_files[1], 68)
+    font = cardtext.font_at(font_files[1], 68)
     for text in LONG_NAMES:
         lines = cards.wrap(text, font, 606)
         assert " ".join(lines) == " ".join(text.split()) and not any("…" in line for line in lines)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageFont
 
-from guongsang.outputs import cards, fonts, media, posters
+from guongsang.outputs import cards, cardtext, fonts, media, posters
 from guongsang.project import Settings, load
 from support import ROOT, TODAY
 
@@ -112,22 +112,22 @@ def test_lines_composed_from_glyphs_are_the_pixels_pillow_draws(font_files, monk
     from PIL import ImageDraw
 
     overlaps = []
-    over = cards._over
-    monkeypatch.setattr(cards, "_over", lambda under, glyph: overlaps.append(1) or over(under, glyph))
+    over = cardtext._over
+    monkeypatch.setattr(cardtext, "_over", lambda under, glyph: overlaps.append(1) or over(under, glyph))
     letters = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
     tones = "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
     texts = [letters, letters.upper(), tones, tones.upper(), "0123456789 .,;:–—“”…· ĐỨC Ỷ Ỹ", NAME, *LINES,
              "Đội sơ cứu tình nguyện", "Chi hội Cựu chiến binh", "tre đan Phú Hữu"]
     for path in font_files:
         for size in (26, 30, 44, 50, 56, 62, 68):
-            font = cards._font(path, size)
+            font = cardtext.font_at(path, size)
             for text in texts:
                 for anchor in ("la", "ls"):
                     drawn = Image.new("L", (1600, 200))
                     ImageDraw.Draw(drawn).text((20, 100), text, font=font, fill=255, anchor=anchor)
                     composed = Image.new("L", (1600, 200))
-                    mask, dx, dy = cards._line_mask(text, font, anchor)
-                    composed.paste(255, (20 + dx, 100 + dy), mask)
+                    mask, dx, dy = cardtext.line_mask(text, font, anchor)
+                    composed.paste(255, (20 + dx, 100 + dy), Image.fromarray(mask))
                     assert composed.tobytes() == drawn.tobytes(), (path.name, size, anchor, text)
     assert overlaps
 
@@ -144,8 +144,8 @@ def test_a_flat_card_drawn_in_palette_indices_is_the_card_as_drawn_within_a_few_
     that touch composed, not overwritten): the PNG differs from the card Pillow draws in full colour by at most
     a few levels anywhere, and is deterministic."""
     composed = []
-    screen = ImageChops.screen
-    monkeypatch.setattr(ImageChops, "screen", lambda a, b: composed.append(1) or screen(a, b))
+    screen = cards._screen
+    monkeypatch.setattr(cards, "_screen", lambda a, b: composed.append(1) or screen(a, b))
     for card in stacked_cards():
         data = cards.render(card, *font_files)
         assert data == cards.render(card, *font_files)

@@ -8,14 +8,13 @@ A card with a photo is a JPEG. A card without one is flat colours and text, whic
 with ringing around the letters): it is a PNG on a fixed palette of the card's colours and the blends of
 its text into them, 16 steps per edge (about 26 KB, and sharp). Facebook, Zalo and X read both. Such a card
 is drawn straight in palette indices — its shared parts quantised once, each line's coverage looked up as a
-blend step — and deflated by zlib-ng, 3× faster than zlib for smaller files.
+blend step. Only the rows its text touches are drawn (numpy arrays, no Pillow image) and deflated per card,
+by ISA-L (2.4× faster than zlib-ng for 10 % more bytes); the rows above and below are the ground's, deflated
+once per process by zlib-ng; the parts are joined into one zlib stream. About 25 KB and 0.75 ms a card.
 
 Thousands of cards are drawn per build, so what they share is drawn once per process: the fonts, the
-background with the brand and the site address, and the initials panels of cards without a photo. Text is
-where the rest of the time went (FreeType hints every glyph on every call): widths are summed from each
-glyph's advance, measured once per font; a line is composed from glyphs rasterised once per font (the
-pixels Pillow draws for the whole line, overlaps included); and a line that recurs (the kind and year, the
-movements, a locality) is composed once and stamped on the card after that.
+background with the brand and the site address, the initials panels of cards without a photo, and text
+(:mod:`guongsang.outputs.cardtext`: glyphs, words and recurring lines composed once).
 """
 
 from __future__ import annotations
@@ -23,14 +22,18 @@ from __future__ import annotations
 import io
 import math
 import struct
-import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageMath, ImageOps
+import numpy as np
+from isal import isal_zlib
+from PIL import Image, ImageDraw, ImageFont, ImageOps
 from zlib_ng import zlib_ng
+
+from ..filecache import cached_file
+from .cardtext import fit, font_at, length, line_mask, wrap
 
 WIDTH, HEIGHT = 1200, 630
 PHOTO_WIDTH = 470
@@ -40,7 +43,7 @@ RED_DARK = (84, 10, 16)
 GOLD = (240, 196, 92)
 WHITE = (255, 255, 255)
 SOFT = (246, 226, 222)
-VERSION = 5
+VERSION = 7  # the PNG deflated in parts, its text rows by ISA-L (the same pixels)
 TITLE_SIZES = (68, 62, 56, 50, 44, 40, 36, 32)
 TOP = MARGIN - 8 + 58  # the top of the eyebrow, below the brand line
 BOTTOM = HEIGHT - MARGIN - 34  # no text below this: the site address is printed there
@@ -48,8 +51,11 @@ BADGE_PAD = 14
 BADGE_HEIGHT = 62  # a badge line with its outline and the gap below it
 QUALITY = 82  # JPEG, for cards with a photo
 PNG_LEVEL = 2  # zlib-ng level of flat cards: 26 KB in 0.6 ms (zlib at level 3: 27 KB in 1.8 ms)
-LINES_KEPT = 128  # recurring lines kept drawn per process (kinds and years, movements); names rarely recur
+BAND_LEVEL = 1  # ISA-L level of a flat card's text rows, deflated per card (see _deflate)
+BLOCK = 16  # a flat card's text band starts and ends at a multiple of this many rows (see _deflated_part)
+PARTS_KEPT = 2048  # deflated rows of the ground kept per process: per initial, 2 × HEIGHT / BLOCK at most
 STEPS = 15  # blends of each text colour into its ground, besides the two colours themselves
+_ZLIB_HEADER = zlib_ng.compress(b"", PNG_LEVEL)[:2]
 # Text colour over ground colour: the edges whose anti-aliased blends a flat card's palette holds.
 _EDGES = ((WHITE, RED), (SOFT, RED), (GOLD, RED), (GOLD, RED_DARK))
 
@@ -78,109 +84,11 @@ def _star(draw: ImageDraw.ImageDraw, centre: tuple[int, int], radius: int, fill:
     draw.polygon(points, fill=fill)
 
 
-@cache
-def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.BASIC)
-
-
-@cache
-def _advances(font: ImageFont.FreeTypeFont) -> dict[str, float]:
-    return {}
-
-
-def length(text: str, font: ImageFont.FreeTypeFont) -> float:
-    """``font.getlength(text)`` without laying the text out again: the basic layout engine places glyphs by
-    their advances alone (the site's font has no legacy kerning table), so the sum is exact (a test holds it
-    to ``getlength``); each glyph is measured once per font."""
-    advances = _advances(font)
-    total = 0.0
-    for char in text:
-        advance = advances.get(char)
-        if advance is None:
-            advance = advances[char] = font.getlength(char)
-        total += advance
-    return total
-
-
-def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Greedy word wrap to ``width`` px, at spaces only: every word whole, none cut or elided (a word wider
-    than ``width`` stands alone on its line; :func:`fit` then tries a smaller size)."""
-    lines: list[str] = []
-    space = length(" ", font)
-    widths: list[float] = []
-    for word in text.split():
-        word_width = length(word, font)
-        if lines and widths[-1] + space + word_width <= width:
-            lines[-1] = f"{lines[-1]} {word}"
-            widths[-1] += space + word_width
-        else:
-            lines.append(word)
-            widths.append(word_width)
-    return lines
-
-
-def fit(text: str, path: Path, sizes: Iterable[int], width: int, max_lines: int,
-        height: int | None = None, leading: float = 1.2) -> tuple[ImageFont.FreeTypeFont, list[str]] | None:
-    """The largest of ``sizes`` at which ``text`` wraps, whole words only, into at most ``max_lines`` lines no
-    wider than ``width`` (and, given ``height``, no taller in all); None when no size fits."""
-    for size in sizes:
-        font = _font(path, size)
-        lines = wrap(text, font, width)
-        tall = len(lines) * round(size * leading)
-        if (lines and len(lines) <= max_lines and all(length(line, font) <= width for line in lines)
-                and (height is None or tall <= height)):
-            return font, lines
-    return None
-
-
-@cache
-def _glyph(char: str, font: ImageFont.FreeTypeFont) -> tuple[Image.Image, int, int] | None:
-    """One character's coverage, rasterised once per font, with its offset from the pen on the baseline;
-    None for a character that inks nothing (a space)."""
-    left, top, right, bottom = font.getbbox(char, anchor="ls")
-    if right <= left or bottom <= top:
-        return None
-    mask = Image.new("L", (math.ceil(right - left), math.ceil(bottom - top)), 0)
-    ImageDraw.Draw(mask).text((-left, -top), char, font=font, fill=255, anchor="ls")
-    return (mask, math.floor(left), math.floor(top)) if mask.getbbox() else None
-
-
-def _over(under: Image.Image, glyph: Image.Image) -> Image.Image:
-    """Two glyphs' coverage where they overlap, composed as FreeType's text drawing in Pillow composes them:
-    ``under + (255 − under) × glyph / 255``, rounded."""
-    composed = ImageMath.lambda_eval(lambda m: m["u"] + ((255 - m["u"]) * m["g"] + 127) / 255, u=under, g=glyph)
-    return composed.convert("L")
-
-
-@lru_cache(maxsize=LINES_KEPT)
-def _line_mask(text: str, font: ImageFont.FreeTypeFont, anchor: str) -> tuple[Image.Image, int, int]:
-    """``text`` as a coverage mask, with the offset of its top-left corner from the anchor: composed from
-    glyphs rasterised once per font, placed by their advances as the basic layout engine places them (the
-    pixels Pillow draws for the whole line; a test holds them to it). A recurring line is composed once."""
-    pen, placed = 0.0, []
-    for char in text:
-        glyph = _glyph(char, font)
-        if glyph is not None:
-            placed.append((glyph[0], int(pen) + glyph[1], glyph[2]))
-        pen += length(char, font)
-    if not placed:
-        return Image.new("L", (1, 1), 0), 0, 0
-    left, top = min(x for _, x, _ in placed), min(y for _, _, y in placed)
-    right, bottom = max(x + g.width for g, x, _ in placed), max(y + g.height for g, _, y in placed)
-    mask = Image.new("L", (right - left, bottom - top), 0)
-    for glyph, x, y in placed:
-        box = (x - left, y - top)
-        under = mask.crop((*box, box[0] + glyph.width, box[1] + glyph.height))
-        mask.paste(_over(under, glyph) if under.getbbox() else glyph, box)
-    rise = {"la": font.getmetrics()[0], "ls": 0}[anchor]  # the anchors cards use: ascender, baseline
-    return mask, left, top + rise
-
-
 def _text(canvas: Image.Image, xy: tuple[int, int], text: str, font: ImageFont.FreeTypeFont,
           fill: tuple[int, int, int], anchor: str = "la") -> None:
     """``ImageDraw.text`` for a line that may recur: the same pixels, rasterised once per font and anchor."""
-    mask, dx, dy = _line_mask(text, font, anchor)
-    canvas.paste(fill, (xy[0] + dx, xy[1] + dy), mask)
+    mask, dx, dy = line_mask(text, font, anchor)
+    canvas.paste(fill, (xy[0] + dx, xy[1] + dy), Image.fromarray(mask))
 
 
 def _fit_title(text: str, bold: Path, width: int, height: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
@@ -189,7 +97,7 @@ def _fit_title(text: str, bold: Path, width: int, height: int) -> tuple[ImageFon
     found = (fit(text, bold, TITLE_SIZES, width, 3, height)
              or fit(text, bold, range(TITLE_SIZES[-1] - 2, 11, -2), width, 99, height))
     if found is None:  # a single word wider than the card even at 12 px: drawn whole, past the edge
-        font = _font(bold, 12)
+        font = font_at(bold, 12)
         return font, wrap(text, font, width)
     return found
 
@@ -213,7 +121,7 @@ def _initials_panel(initials: str, bold: Path) -> Image.Image:
                  width=6)
     if initials:
         size = 150 if len(initials) <= 2 else 100
-        draw.text(centre, initials, font=_font(bold, size), fill=GOLD, anchor="mm")
+        draw.text(centre, initials, font=font_at(bold, size), fill=GOLD, anchor="mm")
     else:
         _star(draw, centre, 100, GOLD)
     return panel
@@ -227,9 +135,9 @@ def _background(brand: str, footer: str, bold: Path) -> Image.Image:
     draw.rectangle((WIDTH - PHOTO_WIDTH - 8, 0, WIDTH - PHOTO_WIDTH - 1, HEIGHT), fill=GOLD)
     y = MARGIN - 8
     _star(draw, (MARGIN + 13, y + 16), 15, GOLD)
-    draw.text((MARGIN + 38, y), brand.upper(), font=_font(bold, 26), fill=GOLD)
+    draw.text((MARGIN + 38, y), brand.upper(), font=font_at(bold, 26), fill=GOLD)
     if footer:
-        draw.text((MARGIN, HEIGHT - MARGIN - 4), footer, font=_font(bold, 24), fill=GOLD, anchor="ls")
+        draw.text((MARGIN, HEIGHT - MARGIN - 4), footer, font=font_at(bold, 24), fill=GOLD, anchor="ls")
     return canvas
 
 
@@ -265,67 +173,155 @@ def _quantised(image: Image.Image) -> Image.Image:
 
 @cache
 def _flat_base(brand: str, footer: str, bold: Path, initials: str) -> Image.Image:
-    """A flat card without its lines, in palette indices: the shared background and the initials panel."""
-    canvas = _background(brand, footer, bold).copy()
-    canvas.paste(_initials_panel(initials, bold), (WIDTH - PHOTO_WIDTH, 0))
-    return _quantised(canvas)
+    """A flat card without its lines, in palette indices: the shared background and the initials panel, each
+    quantised once (pixel by pixel, so apart as together)."""
+    canvas = _flat_background(brand, footer, bold).copy()
+    canvas.paste(_quantised(_initials_panel(initials, bold)), (WIDTH - PHOTO_WIDTH, 0))
+    return canvas
 
 
 @cache
-def _steps(fill: tuple[int, int, int]) -> list[int]:
-    """Coverage 0–255 of ``fill`` over the red ground → the palette index of the nearest blend step."""
+def _flat_background(brand: str, footer: str, bold: Path) -> Image.Image:
+    return _quantised(_background(brand, footer, bold))
+
+
+@cache
+def _flat_rows(brand: str, footer: str, bold: Path, initials: str) -> np.ndarray:
+    """:func:`_flat_base` as the rows of its PNG: each row's filter byte (0, none), then its indices."""
+    rows = np.zeros((HEIGHT, WIDTH + 1), np.uint8)
+    rows[:, 1:] = np.asarray(_flat_base(brand, footer, bold, initials))
+    rows.flags.writeable = False
+    return rows
+
+
+@cache
+def _steps(fill: tuple[int, int, int]) -> np.ndarray:
+    """Coverage 0–255 of ``fill`` over the red ground → the palette index of the nearest blend step (the
+    ground's own, 0, for the faintest)."""
     index = _colours()
-    return [index[_blend(fill, RED, round(c * STEPS / 255))] for c in range(256)]
+    steps = np.array([index[_blend(fill, RED, round(c * STEPS / 255))] for c in range(256)], np.uint8)
+    assert steps[0] == index[RED] == 0
+    return steps
 
 
-@lru_cache(maxsize=LINES_KEPT)
-def _line_indices(text: str, font: ImageFont.FreeTypeFont, anchor: str,
-                  fill: tuple[int, int, int]) -> tuple[Image.Image, Image.Image, Image.Image, int, int]:
-    """A line of a flat card as palette indices, with the mask of its inked pixels, its coverage and its
-    offset."""
-    mask, dx, dy = _line_mask(text, font, anchor)
-    return _indices(mask, fill), mask.point([0] + [255] * 255), mask, dx, dy
+def _screen(under: np.ndarray, over: np.ndarray) -> np.ndarray:
+    """``ImageChops.screen``: ``255 − (255 − under) × (255 − over) / 255``, rounded down."""
+    return (255 - (255 - under.astype(np.uint32)) * (255 - over.astype(np.uint32)) // 255).astype(np.uint8)
 
 
-def _indices(coverage: Image.Image, fill: tuple[int, int, int]) -> Image.Image:
-    return Image.frombytes("P", coverage.size, coverage.point(_steps(fill)).tobytes())
+@cache
+def _outline(width: int, height: int) -> np.ndarray:
+    """A badge's gold outline, ``width`` × ``height`` px: the pixels ``rounded_rectangle`` draws."""
+    mask = Image.new("L", (width, height))
+    ImageDraw.Draw(mask).rounded_rectangle((0, 0, width - 1, height - 1), radius=BADGE_PAD, outline=255, width=3)
+    return np.asarray(mask) > 0
+
+
+def _clip(x: int, y: int, shape: tuple[int, ...], bounds: tuple[int, int]) -> tuple[slice, slice, slice, slice]:
+    """Where a ``shape`` placed at (x, y) meets an area of ``bounds`` (rows, columns): the area's rows and
+    columns, then the placed array's."""
+    top, left = max(y, 0), max(x, 0)
+    bottom, right = max(top, min(y + shape[0], bounds[0])), max(left, min(x + shape[1], bounds[1]))
+    return (slice(top, bottom), slice(left, right), slice(top - y, bottom - y), slice(left - x, right - x))
 
 
 class _FlatText:
-    """:func:`_text` on a flat card's palette canvas: each inked pixel takes the blend step of its coverage.
-    Where a line's box meets ink already drawn (a tone mark reaching into the descenders of the line above),
-    the coverages are composed as painting one over the other composes them (screen), not overwritten."""
+    """A flat card's text drawn straight in palette indices on ``rows`` (the PNG rows ``top`` … of the card):
+    each inked pixel takes the blend step of its coverage. Where a line's box meets ink already drawn (a tone
+    mark reaching into the descenders of the line above), the coverages are composed as painting one over the
+    other composes them (screen), not overwritten."""
 
-    def __init__(self) -> None:
-        self.ink = Image.new("L", (WIDTH - PHOTO_WIDTH, HEIGHT))
+    def __init__(self, rows: np.ndarray, top: int) -> None:
+        self.pixels, self.top = rows[:, 1:], top
+        self.ink = np.zeros(self.pixels.shape, np.uint8)
 
-    def __call__(self, canvas: Image.Image, xy: tuple[int, int], text: str, font: ImageFont.FreeTypeFont,
+    def outline(self, box: tuple[int, int, int, int]) -> None:
+        """A badge's outline around ``box`` (left, top, right, bottom, inclusive), in gold."""
+        shape = _outline(box[2] - box[0] + 1, box[3] - box[1] + 1)
+        rows, cols, mrows, mcols = _clip(box[0], box[1] - self.top, shape.shape, self.pixels.shape)
+        self.pixels[rows, cols][shape[mrows, mcols]] = _colours()[GOLD]
+
+    def __call__(self, xy: tuple[int, int], text: str, font: ImageFont.FreeTypeFont,
                  fill: tuple[int, int, int], anchor: str = "la") -> None:
-        indices, inked, mask, dx, dy = _line_indices(text, font, anchor, fill)
-        box = (xy[0] + dx, xy[1] + dy)
-        area = (*box, box[0] + mask.width, box[1] + mask.height)
-        under = self.ink.crop(area)
-        if under.getbbox() is not None:
-            mask = ImageChops.screen(under, mask)
-            indices = _indices(mask, fill)
-        self.ink.paste(mask, box)
-        canvas.paste(indices, box, inked)
+        mask, dx, dy = line_mask(text, font, anchor)
+        rows, cols, mrows, mcols = _clip(xy[0] + dx, xy[1] + dy - self.top, mask.shape, self.pixels.shape)
+        line, under, pixels = mask[mrows, mcols], self.ink[rows, cols], self.pixels[rows, cols]
+        if not under.any() and not pixels.any():  # bare ground (index 0, the blend step of coverage 0)
+            self.ink[rows, cols] = line
+            pixels[...] = np.take(_steps(fill), line)
+            return
+        inked = np.negative((line > 0).view(np.uint8))  # 255 where the line inks, else 0: a select without branches
+        if under.any():
+            line = _screen(under, line)
+        self.ink[rows, cols] = line
+        pixels[...] = (np.take(_steps(fill), line) & inked) | (pixels & ~inked)
+
+
+def _band(placed: list[Placed]) -> tuple[int, int]:
+    """The rows of a card its text may touch: from the top of the highest line to the bottom of the lowest."""
+    spans = [(item.box[1], item.box[3] + 1) for item in placed if item.badge]
+    for item in placed:
+        mask, _, dy = line_mask(item.text, item.font, "la")
+        spans.append((item.y + dy, item.y + dy + mask.shape[0]))
+    if not spans:
+        return HEIGHT, HEIGHT
+    return max(0, min(top for top, _ in spans)), min(HEIGHT, max(bottom for _, bottom in spans))
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib_ng.crc32(kind + data))
+
+
+def _deflate(rows: np.ndarray, last: bool, fast: bool = False) -> bytes:
+    """Raw deflate of ``rows``, flushed to a byte boundary so that what follows can be deflated apart; ``last``
+    ends the stream. ``fast``: by ISA-L at its level 1, 2.4× faster than zlib-ng at level 2 for 10 % more bytes
+    (a card's text rows: 20.8 KB in 0.17 ms against 18.8 KB in 0.42 ms)."""
+    library, level = (isal_zlib, BAND_LEVEL) if fast else (zlib_ng, PNG_LEVEL)
+    deflater = library.compressobj(level, library.DEFLATED, -15)
+    return deflater.compress(rows) + deflater.flush(library.Z_FINISH if last else library.Z_SYNC_FLUSH)
+
+
+@lru_cache(maxsize=PARTS_KEPT)
+def _deflated_part(brand: str, footer: str, bold: Path, initials: str, start: int, stop: int) -> bytes:
+    """Rows ``start:stop`` of a flat card's ground, deflated once per process: the rows above and below a
+    card's text, which cards share (their bounds are multiples of :data:`BLOCK`, so few differ)."""
+    return _deflate(_flat_rows(brand, footer, bold, initials)[start:stop], last=stop == HEIGHT)
+
+
+def _png(size: tuple[int, int], parts: Iterable[bytes], adler: int) -> bytes:
+    """A PNG of the card palette's indices from its rows' raw deflate ``parts`` and their ``adler`` checksum."""
+    idat = b"".join((_ZLIB_HEADER, *parts, struct.pack(">I", adler)))
+    palette = bytes(channel for colour in _colours() for channel in colour)
+    return b"".join((b"\x89PNG\r\n\x1a\n", _chunk(b"IHDR", struct.pack(">IIBBBBB", *size, 8, 3, 0, 0, 0)),
+                     _chunk(b"PLTE", palette), _chunk(b"IDAT", idat), _chunk(b"IEND", b"")))
 
 
 def encode_png(image: Image.Image) -> bytes:
     """A palette image as PNG, deflated by zlib-ng (Pillow's encoder is bound to zlib): no row filters, which
     suit flat colours, and no ancillary chunks."""
-    width, height = image.size
-    raw = image.tobytes()
-    rows = b"".join(b"\0" + raw[y * width:(y + 1) * width] for y in range(height))
-    palette = bytes(image.getpalette() or [])[: 3 * len(_colours())]
-    return b"".join((b"\x89PNG\r\n\x1a\n", _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)),
-                     _chunk(b"PLTE", palette), _chunk(b"IDAT", zlib_ng.compress(rows, PNG_LEVEL)),
-                     _chunk(b"IEND", b"")))
+    rows = np.zeros((image.height, image.width + 1), np.uint8)
+    rows[:, 1:] = np.asarray(image)
+    return _png(image.size, [_deflate(rows, last=True)], zlib_ng.adler32(rows))
+
+
+def _render_flat(card: Card, regular: Path, bold: Path) -> bytes:
+    """A card without a photo: only the rows its text touches are drawn and deflated; the rows above and below
+    are its ground's, deflated once per process (each part flushed to a byte boundary, one zlib stream)."""
+    ground = (card.brand, card.footer, bold, card.initials)
+    base = _flat_rows(*ground)
+    placed = layout(card, regular, bold)
+    top, bottom = _band(placed)
+    top, bottom = top // BLOCK * BLOCK, min(HEIGHT, -(-bottom // BLOCK) * BLOCK)
+    rows = base[top:bottom].copy()
+    text = _FlatText(rows, top)
+    for item in placed:
+        if item.badge:
+            text.outline(item.box)
+        text((item.x, item.y), item.text, item.font, item.fill)
+    adler = zlib_ng.adler32(base[bottom:], zlib_ng.adler32(rows, zlib_ng.adler32(base[:top])))
+    parts = [_deflated_part(*ground, 0, top), _deflate(rows, last=False, fast=True),
+             _deflated_part(*ground, bottom, HEIGHT)]
+    return _png((WIDTH, HEIGHT), parts, adler)
 
 
 @dataclass(frozen=True)
@@ -382,30 +378,29 @@ def layout(card: Card, regular: Path, bold: Path) -> list[Placed]:
     return placed
 
 
-def _lines(canvas: Image.Image, card: Card, regular: Path, bold: Path, text: Callable[..., None]) -> None:
-    """The card's text as :func:`layout` places it, drawn by ``text`` on ``canvas``; a badge's outline in gold."""
-    for item in layout(card, regular, bold):
-        if item.badge:
-            gold = GOLD if canvas.mode == "RGB" else _colours()[GOLD]
-            ImageDraw.Draw(canvas).rounded_rectangle(item.box, radius=BADGE_PAD, outline=gold, width=3)
-        text(canvas, (item.x, item.y), item.text, item.font, item.fill)
-
-
 def draw(card: Card, regular: Path, bold: Path) -> Image.Image:
     """The card in full colour, as Pillow draws it: what a card with a photo encodes, and what a flat card's
     palette drawing stands for."""
     canvas = _background(card.brand, card.footer, bold).copy()
     canvas.paste(_photo(card, bold), (WIDTH - PHOTO_WIDTH, 0))
-    _lines(canvas, card, regular, bold, _text)
+    for item in layout(card, regular, bold):
+        if item.badge:
+            ImageDraw.Draw(canvas).rounded_rectangle(item.box, radius=BADGE_PAD, outline=GOLD, width=3)
+        _text(canvas, (item.x, item.y), item.text, item.font, item.fill)
     return canvas
 
 
 def render(card: Card, regular: Path, bold: Path) -> bytes:
     """The card, 1200×630: a baseline JPEG with a photo, a paletted PNG without (see :func:`suffix`)."""
-    if card.photo is not None:
-        out = io.BytesIO()
-        draw(card, regular, bold).save(out, "JPEG", quality=QUALITY, progressive=False)
-        return out.getvalue()
-    canvas = _flat_base(card.brand, card.footer, bold, card.initials).copy()
-    _lines(canvas, card, regular, bold, _FlatText())
-    return encode_png(canvas)
+    if card.photo is None:
+        return _render_flat(card, regular, bold)
+    out = io.BytesIO()
+    draw(card, regular, bold).save(out, "JPEG", quality=QUALITY, progressive=False)
+    return out.getvalue()
+
+
+def cached_card(job: tuple[Card, Path, Path, Path, str]) -> Path:
+    """A worker's job: the card rendered into the cache folder under its digest, unless already there. Here, not
+    in :mod:`guongsang.outputs.media`, so a card worker imports only what drawing needs."""
+    card, regular, bold, folder, digest = job
+    return cached_file(folder, digest, suffix(card), lambda: render(card, regular, bold))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..filecache import Background, cached_file, cached_path, file_digest, key, publish_file
+from ..filecache import Background, cached_path, file_digest, key, publish_file
 from ..model.records import Exemplar
 from ..site.derive import Site, card_url, image_file_url
 from . import cards, images
@@ -126,11 +126,6 @@ def card_digest(card: cards.Card, regular: Path, bold: Path) -> str:
     return key("card", cards.VERSION, text, photo, regular.name, bold.name)
 
 
-def _card_job(args: tuple[cards.Card, Path, Path, Path, str]) -> Path:
-    card, regular, bold, folder, digest = args
-    return cached_file(folder, digest, cards.suffix(card), lambda: cards.render(card, regular, bold))
-
-
 def prepare(site: Site, cache_dir: Path, fonts_dir: Path, site_name: str, site_url: str,
             description: str = "") -> Media:
     """Renditions of every image and a social card per exemplar (and one for the site), through the cache."""
@@ -156,5 +151,5 @@ def prepare(site: Site, cache_dir: Path, fonts_dir: Path, site_name: str, site_u
         media.later[uri] = path
         if not path.is_file():
             jobs.append((card, regular, bold, folder, digest))
-    media.pending = Background(_card_job, jobs, name="gs-cards")
+    media.pending = Background(cards.cached_card, jobs, name="gs-cards")
     return media
