@@ -8,9 +8,10 @@ A card with a photo is a JPEG. A card without one is flat colours and text, whic
 with ringing around the letters): it is a PNG on a fixed palette of the card's colours and the blends of
 its text into them, 16 steps per edge (about 26 KB, and sharp). Facebook, Zalo and X read both. Such a card
 is drawn straight in palette indices — its shared parts quantised once, each line's coverage looked up as a
-blend step. Only the rows its text touches are drawn (numpy arrays, no Pillow image) and deflated per card,
-by ISA-L (2.4× faster than zlib-ng for 10 % more bytes); the rows above and below are the ground's, deflated
-once per process by zlib-ng; the parts are joined into one zlib stream. About 25 KB and 0.75 ms a card.
+blend step. Only the rows its text touches are drawn (numpy arrays, no Pillow image) and deflated per card;
+the rows above and below are the ground's, deflated once per process; the parts, all by zlib-ng, are joined
+into one zlib stream. About 23 KB and 1 ms a card. (ISA-L deflated the text rows 2.4× faster for 10 % more
+bytes, but its output may differ between CPUs, and a build must give the same bytes on every machine.)
 
 Thousands of cards are drawn per build, so what they share is drawn once per process: the fonts, the
 background with the brand and the site address, the initials panels of cards without a photo, and text
@@ -28,7 +29,6 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
-from isal import isal_zlib
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 from zlib_ng import zlib_ng
 
@@ -43,7 +43,7 @@ RED_DARK = (84, 10, 16)
 GOLD = (240, 196, 92)
 WHITE = (255, 255, 255)
 SOFT = (246, 226, 222)
-VERSION = 7  # the PNG deflated in parts, its text rows by ISA-L (the same pixels)
+VERSION = 8  # the PNG deflated in parts, all by zlib-ng (the same pixels)
 TITLE_SIZES = (68, 62, 56, 50, 44, 40, 36, 32)
 TOP = MARGIN - 8 + 58  # the top of the eyebrow, below the brand line
 BOTTOM = HEIGHT - MARGIN - 34  # no text below this: the site address is printed there
@@ -51,7 +51,6 @@ BADGE_PAD = 14
 BADGE_HEIGHT = 62  # a badge line with its outline and the gap below it
 QUALITY = 82  # JPEG, for cards with a photo
 PNG_LEVEL = 2  # zlib-ng level of flat cards: 26 KB in 0.6 ms (zlib at level 3: 27 KB in 1.8 ms)
-BAND_LEVEL = 1  # ISA-L level of a flat card's text rows, deflated per card (see _deflate)
 BLOCK = 16  # a flat card's text band starts and ends at a multiple of this many rows (see _deflated_part)
 PARTS_KEPT = 2048  # deflated rows of the ground kept per process: per initial, 2 × HEIGHT / BLOCK at most
 STEPS = 15  # blends of each text colour into its ground, besides the two colours themselves
@@ -272,13 +271,11 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib_ng.crc32(kind + data))
 
 
-def _deflate(rows: np.ndarray, last: bool, fast: bool = False) -> bytes:
+def _deflate(rows: np.ndarray, last: bool) -> bytes:
     """Raw deflate of ``rows``, flushed to a byte boundary so that what follows can be deflated apart; ``last``
-    ends the stream. ``fast``: by ISA-L at its level 1, 2.4× faster than zlib-ng at level 2 for 10 % more bytes
-    (a card's text rows: 20.8 KB in 0.17 ms against 18.8 KB in 0.42 ms)."""
-    library, level = (isal_zlib, BAND_LEVEL) if fast else (zlib_ng, PNG_LEVEL)
-    deflater = library.compressobj(level, library.DEFLATED, -15)
-    return deflater.compress(rows) + deflater.flush(library.Z_FINISH if last else library.Z_SYNC_FLUSH)
+    ends the stream."""
+    deflater = zlib_ng.compressobj(PNG_LEVEL, zlib_ng.DEFLATED, -15)
+    return deflater.compress(rows) + deflater.flush(zlib_ng.Z_FINISH if last else zlib_ng.Z_SYNC_FLUSH)
 
 
 @lru_cache(maxsize=PARTS_KEPT)
@@ -319,7 +316,7 @@ def _render_flat(card: Card, regular: Path, bold: Path) -> bytes:
             text.outline(item.box)
         text((item.x, item.y), item.text, item.font, item.fill)
     adler = zlib_ng.adler32(base[bottom:], zlib_ng.adler32(rows, zlib_ng.adler32(base[:top])))
-    parts = [_deflated_part(*ground, 0, top), _deflate(rows, last=False, fast=True),
+    parts = [_deflated_part(*ground, 0, top), _deflate(rows, last=False),
              _deflated_part(*ground, bottom, HEIGHT)]
     return _png((WIDTH, HEIGHT), parts, adler)
 
