@@ -256,3 +256,15 @@ def test_the_page_spells_exact_words_as_the_index_does(page, site_url):
     url = f"{site_url}assets/javascripts/guongsang-search-query.js"
     spelled = page.evaluate(f"import('{url}').then((m) => {json.dumps(words)}.map(m.exactWord))")
     assert spelled == [exact_word(w) for w in words]
+
+
+def test_filters_without_words_load_one_chunk_not_the_whole_index(page, site_url, site, built_site_dir):
+    """A list's "see all in search" link carries a filter and no words: the page searches the token every page
+    carries, instead of Pagefind's search without words, which loads every chunk of the index first."""
+    chunks = []
+    page.on("request", lambda r: chunks.append(r.url) if "/pagefind/index/" in r.url else None)
+    open_search(page, site_url, **{"doi-tuong": "Cá nhân"})
+    expected = sum(1 for e in site.exemplars if e.kind.label == "Cá nhân")
+    assert page.locator("[data-gs-status]").inner_text().startswith(f"Tìm thấy {expected} gương điển hình")
+    assert len(list((built_site_dir / "pagefind" / "index").iterdir())) > 10
+    assert 0 < len(chunks) <= 2, chunks

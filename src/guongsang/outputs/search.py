@@ -32,7 +32,7 @@ from ..filecache import publish_file
 from ..model.contests import ContestEntry
 from ..model.records import Exemplar
 from ..model.text import collation_key
-from .search_words import ENTRY_TOKEN, bag
+from .search_words import ALL_TOKEN, ENTRY_TOKEN, bag
 
 # Filter keys (in the URL of a shared search) and their Vietnamese labels, in the order the UI shows them.
 FILTERS: dict[str, str] = {
@@ -164,6 +164,7 @@ def _assemble(meta: dict[str, str], facets: dict[str, list[str]], sections: dict
     hidden = [_span("data-pagefind-meta", k, v) for k, v in meta.items()]
     hidden += [_span("data-pagefind-filter", k, v) for k, values in facets.items() for v in values]
     text = "".join(f'<p data-pagefind-weight="{WEIGHTS[k]:g}">{v}</p>' for k, v in sections.items() if v)
+    text += f"<p>{ALL_TOKEN}</p>"
     return (f'<!doctype html><html lang="vi"><body><main data-pagefind-body>'
             f'<div data-pagefind-ignore>{"".join(hidden)}</div>{text}</main></body></html>')
 

@@ -24,7 +24,7 @@ from ..outputs.images import published_names, widths_for
 from ..outputs.media import Media, card_uri
 from ..outputs.opendata import province_files
 from ..outputs.search import FILTERS, SORT_YEAR, locality_line
-from ..outputs.search_words import ENTRY_TOKEN
+from ..outputs.search_words import ALL_TOKEN, ENTRY_TOKEN
 from ..site.contest_views import entry_url
 from ..site.derive import (
     FEED_FILES,
@@ -110,7 +110,7 @@ def install(env: Any, site: Site, today: dt.date, media: Media | None = None) ->
     env.globals.update(gs_site=site, gs_today=today, gs_csp=Markup(csp.policy()), gs_visibility=VISIBILITY,
                        gs_media=media, gs_posters=media.posters,
                        gs_search_config={"filters": list(FILTERS.items()), "sortYear": SORT_YEAR, "pageSize": 10,
-                                         "entryToken": ENTRY_TOKEN,
+                                         "entryToken": ENTRY_TOKEN, "allToken": ALL_TOKEN,
                                          "years": sorted({e.year for e in site.exemplars}, reverse=True)},
                        gs_plan_status=STATUS_LABELS, gs_booklets=dict(site.booklets))
     env.globals.update(gs_form=lambda: form_config(site.catalog, gazetteer(), today.year),

@@ -10,6 +10,12 @@ const EMPTY = { results: [], filters: {} };
 const tags = []; // one per merged index
 const holders = new Map(); // token → Promise of the set of tags whose index holds it
 const stale = new Set(); // page ids a pull request's preview left out (outputs/search_delta.py)
+let allToken = null; // carried by every page: what a search with filters only searches
+
+// The token every page carries (outputs/search_words.py ALL_TOKEN).
+export function everyPage(token) {
+  allToken = token;
+}
 
 // What a site's pagefind/shards.json lists: its bundles (relative to the first) and the page ids to leave out.
 // An older site has none: one bundle. The stale ids of this site's own manifest are kept for every search.
@@ -47,8 +53,10 @@ export async function holds(pagefind, token) {
 }
 
 // A search of `tokens` (null: filters only), kept to the indexes that hold every one of them that any index holds
-// (none: no result).
-export async function search(pagefind, tokens, options) {
+// (none: no result). Filters only search the token every page carries: Pagefind's search without words would
+// load every chunk of the index first.
+export async function search(pagefind, given, options) {
+  const tokens = given === null && allToken ? [allToken] : given;
   if (tags.length < 2 || !tokens?.length) return fresh(await pagefind.search(tokens && tokens.join(" "), options));
   const held = await Promise.all(tokens.map((token) => heldBy(pagefind, token)));
   // A word no index holds whole is left to Pagefind in every index alike, as one index would take it: the word

@@ -292,6 +292,7 @@ async function start() {
   const bundle = new URL(form.dataset.pagefind, document.baseURI);
   const bundles = shards.manifest(new URL("./", bundle), true); // fetched while Pagefind loads
   pagefind = await import(bundle.href);
+  shards.everyPage(config.allToken);
   await pagefind.options({ excerptLength: 0, mergeFilter: { ...shards.tag("0"), ...scope.localTags(config.scope) } });
   await scope.attach(pagefind, config.scope, shards.tag);
   await mergeShards(new URL("./", bundle), bundles);
