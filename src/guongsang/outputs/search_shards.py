@@ -29,7 +29,7 @@ from .search import CHUNK_SIZE, INDEX_DIR, Indexer
 # What a shard aims at. Pagefind alone on 2,500 of a 10,000-record site's documents: 6.5 s, 4.6 user + 2.0 system
 # CPU-seconds, 544 MiB at its peak; on all 9,771: 30.7 s, 21.7 + 10.5 CPU-seconds, 2,103 MiB. But a reader pays
 # for shards: at 10,000 records (45 judged queries, scripts/bench_relevance.py) one index gave P@1 0.911 and a
-# worst first query of 296 KB; 2 shards 0.911 and 327 KB; 4 shards 0.844 and 359 KB (each shard scores with its
+# worst first query of 296 KB; 2 shards 0.911 and 327 KB; 4 shards 359 KB (each shard scores with its
 # own word statistics, and a first query fetches every shard's metadata and chunks). So a site is split only
 # from 15,000 pages, where one index is over the first query's budget anyway; a pull request's build indexes
 # only what changed in another way (search_delta).
