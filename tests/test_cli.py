@@ -49,3 +49,24 @@ def test_check_counts_records_apart_from_contest_files(root, capsys):
     assert main(["--root", str(root), "check", "--today", "2025-11-01"]) == 0
     records = len(list((root / "exemplars").rglob("*.md")))
     assert f"Đã kiểm tra {records} hồ sơ và " in capsys.readouterr().err
+
+
+def test_the_command_line_build_takes_per_page_from_mkdocs_yml(root, tmp_path):
+    """``guongsang build`` hands MkDocs the records it loaded: the plugin's ``per_page`` must reach that load."""
+    import argparse
+
+    from guongsang import cli
+    from guongsang.project import plugin_options
+
+    assert plugin_options(root / "mkdocs.yml")["per_page"] == 48
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((root / "mkdocs.yml").read_text(encoding="utf-8").replace("per_page: 48", "per_page: 7"),
+                      encoding="utf-8")
+    args = argparse.Namespace(root=root, exemplars="exemplars", today=None, contests=None, config_file=config)
+    assert cli._settings(args).per_page == 7
+    assert plugin_options(tmp_path / "missing.yml") == {}
+    tagged = tmp_path / "tagged.yml"
+    tagged.write_text("site_url: !ENV [SITE, 'x']\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+                      "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+                      "plugins:\n  - search\n  - guongsang:\n      per_page: 12\n", encoding="utf-8")
+    assert plugin_options(tagged) == {"per_page": 12}

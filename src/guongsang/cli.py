@@ -11,7 +11,8 @@ from pathlib import Path
 
 from . import cliargs
 from .model.diagnostics import render, summary
-from .project import Loaded, Settings, load
+from .project import Loaded, Settings, load, plugin_options
+from .site.derive import PER_PAGE
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -41,7 +42,8 @@ def _settings(args: argparse.Namespace) -> Settings:
     # Contests refer to the project's own records, so another --exemplars folder leaves them out unless asked.
     own_records = (args.root / args.exemplars).resolve() == (args.root / "exemplars").resolve()
     contests = args.contests or ("content/contests" if own_records else None)
-    return Settings.at(args.root, args.exemplars, today=args.today, contests=contests,
+    per_page = plugin_options(args.root / getattr(args, "config_file", Path("mkdocs.yml"))).get("per_page", PER_PAGE)
+    return Settings.at(args.root, args.exemplars, today=args.today, contests=contests, per_page=int(per_page),
                        only_province=getattr(args, "only_province", None),
                        only_locality=getattr(args, "only_locality", None))
 

@@ -6,6 +6,9 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from .filecache import tree_digest
 from .model.catalog import Catalog
@@ -131,3 +134,25 @@ def _area(settings: Settings, gaz: Gazetteer, diagnostics: list[Diagnostic]) -> 
         option = "--only-locality" if settings.only_locality else "--only-province"
         diagnostics.append(Diagnostic(option, 1, 1, exc.code, exc.message))
     return None
+
+
+class _TaggedYaml(yaml.SafeLoader):
+    """mkdocs.yml with MkDocs' own tags (``!ENV``, ``!!python/name:``) read as plain values."""
+
+
+_TaggedYaml.add_multi_constructor("", lambda loader, suffix, node: None)
+_TaggedYaml.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def plugin_options(config_file: Path) -> dict[str, Any]:
+    """The ``guongsang`` plugin's options in ``config_file`` (mkdocs.yml), for the command line's own builds,
+    which hand MkDocs the records they have loaded; {} when the file or the block is missing."""
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TaggedYaml) or {}
+    except (OSError, yaml.YAMLError):
+        return {}
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("guongsang"), dict):
+            return plugin["guongsang"]
+    return {}
+

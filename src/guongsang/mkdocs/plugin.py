@@ -38,7 +38,7 @@ from ..project import Loaded, Settings, load
 from ..render import csp, fragments, icons, navigation, templating
 from ..render.cache import RenderCache, salt
 from ..render.pages import UNCACHED_KINDS, render_all, write_sitemap
-from ..site.derive import SUBMIT_URL, Page, booklet_url
+from ..site.derive import PER_PAGE, SUBMIT_URL, Page, booklet_url
 from . import preview
 from .frame_config import frame_of
 from .prune import prune_theme_assets
@@ -53,7 +53,7 @@ class GuongSangConfig(Config):
     exemplars = c.Type(str, default="exemplars")
     catalog = c.Type(str, default="content/catalog")
     contests = c.Type(str, default="content/contests")  # "" for none
-    per_page = c.Type(int, default=24)
+    per_page = c.Type(int, default=PER_PAGE)
     today = c.Optional(c.Type(str))
     search = c.Type(bool, default=True)  # index exemplar pages with Pagefind
     columns = c.Type(str, default="content/columns")
