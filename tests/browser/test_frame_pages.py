@@ -30,6 +30,8 @@ def one_page_of_every_kind(site) -> dict[str, str]:
     pages: dict[str, str] = {}
     for page in site.pages:
         pages.setdefault(page.kind, page.url)
+        if page.pagination and page.pagination.number == 2:  # a later page: its number beside the title
+            pages.setdefault(f"{page.kind} page 2", page.url)
     pages.pop("withdrawn", None)  # a notice at a record's old address: the same frame as every other page
     # 404.html links from the site's root path (/guongsang/), which this server does not serve it under.
     return {**pages, "home": "", "about": "gioi-thieu/", "staff": "can-bo/", "guide": "gioi-thieu/de-xuat/"}
