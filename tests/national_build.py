@@ -9,6 +9,7 @@ from pathlib import Path
 
 from guongsang.cli import main
 from guongsang.outputs import national
+from guongsang.outputs.search_shards import MANIFEST
 from support import ROOT, TODAY
 
 # Hồ Chí Minh has most of the sample's exemplars, Đà Nẵng one: the national search starts with the larger.
@@ -50,7 +51,7 @@ def build_sharded(tmp: Path, country: Path) -> Path:
     site = tmp / "shards" / "tinh-79"
     shutil.copytree(country / "ho-chi-minh", site)
     shutil.copytree(country / "da-nang" / "pagefind", site / "pagefind" / "s1")
-    (site / "pagefind" / national.BUNDLES).write_text('{"bundles": ["", "s1/"]}', encoding="utf-8")
+    (site / "pagefind" / MANIFEST).write_text('{"bundles": ["", "s1/"]}', encoding="utf-8")
     out = tmp / "ca-nuoc"
     assert main(["national", "assemble", "--shards", str(tmp / "shards"), "--out", str(out)]) == 0
     return out

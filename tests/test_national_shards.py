@@ -11,6 +11,7 @@ import pytest
 
 from guongsang.cli import main
 from guongsang.outputs import national
+from guongsang.outputs.search_shards import MANIFEST
 from national_build import fake_site
 
 
@@ -21,7 +22,7 @@ def _bundles(site: Path, listing: object, *folders: str) -> None:
         (site / "pagefind" / folder / "pagefind-entry.json").write_text("{}", encoding="utf-8")
     text = listing if isinstance(listing, str) else json.dumps(listing)
     (site / "pagefind").mkdir(exist_ok=True)
-    (site / "pagefind" / national.BUNDLES).write_text(text, encoding="utf-8")
+    (site / "pagefind" / MANIFEST).write_text(text, encoding="utf-8")
 
 
 def test_without_a_list_a_site_has_its_one_bundle(tmp_path):

@@ -39,6 +39,8 @@ from ..model.text import collation_key
 from ..project import Settings, load
 from ..render.templating import vi_number
 from .national_share import share
+from .search import INDEX_DIR
+from .search_shards import MANIFEST as BUNDLES
 
 FILES = Path(__file__).with_name("national_files")  # templates, script and stylesheet of the national pages
 ASSETS = "tai-nguyen"  # the national pages' own script and stylesheet, beside the province folders
@@ -46,7 +48,6 @@ SEARCH = "tim-kiem"
 MANIFEST = "ca-nuoc.json"  # the provinces assembled, for portals and tools
 PAGE_SIZE = 10  # results the national search shows at a time; it merges provinces until it has that many
 SHARD_PREFIX = "tinh-"  # CI artifacts are named tinh-<code>
-BUNDLES = "shards.json"  # a site's search bundles: {"bundles": ["", "s1/", …]}, relative to its pagefind/
 _BUNDLE = re.compile(r"(?:[a-z0-9][a-z0-9_-]*/)*")  # "", "s1/": a folder below pagefind/, never above it
 _PAGED = re.compile(r"trang-\d+")
 
@@ -90,7 +91,7 @@ def count_exemplars(site: Path) -> int:
 def search_bundles(site: Path) -> tuple[str, ...]:
     """The bundles of a built site's search index, from ``pagefind/shards.json`` (absent: the one bundle at
     ``pagefind/``), each a folder below ``pagefind/`` holding a complete Pagefind bundle."""
-    listing = site / "pagefind" / BUNDLES
+    listing = site / INDEX_DIR / BUNDLES  # {"bundles": ["", "s1/", …]}, relative to its pagefind/
     if not listing.is_file():
         return ("",)
     try:

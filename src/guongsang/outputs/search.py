@@ -169,21 +169,21 @@ def _assemble(meta: dict[str, str], facets: dict[str, list[str]], sections: dict
             f'<div data-pagefind-ignore>{"".join(hidden)}</div>{text}</main></body></html>')
 
 
-_SIGNATURE = b"pagefind_dcd"
+SIGNATURE = b"pagefind_dcd"  # what every Pagefind data file starts with, once decompressed
 
 
 def _read_pf(path: Path) -> Any:
     import cbor2
 
     raw = gzip.decompress(path.read_bytes())
-    return cbor2.loads(raw[len(_SIGNATURE):])
+    return cbor2.loads(raw[len(SIGNATURE):])
 
 
 def _write_pf(folder: Path, prefix: str, lang: str, suffix: str, data: Any, digits: int) -> str:
     """Write a Pagefind data file named by a hash of its content; returns the hash part of the name."""
     import cbor2
 
-    payload = _SIGNATURE + cbor2.dumps(data)
+    payload = SIGNATURE + cbor2.dumps(data)
     digest = f"{lang}_{hashlib.sha256(payload).hexdigest()[:digits]}"
     (folder / f"{prefix}{digest}{suffix}").write_bytes(gzip.compress(payload, mtime=0))
     return digest

@@ -20,11 +20,10 @@ import shutil
 from pathlib import Path
 
 from ..filecache import publish_file
-from .search import INDEX_DIR, Indexer, kept_bundle, page_digest
+from .search import INDEX_DIR, SIGNATURE, Indexer, kept_bundle, page_digest
 from .search_shards import write_manifest
 
 DELTA_DIR = "delta"
-_SIGNATURE = b"pagefind_dcd"
 
 
 class DeltaIndexer:
@@ -58,11 +57,11 @@ class DeltaIndexer:
     def close(self, site_dir: Path) -> int:
         """Publish the kept bundle and write the changed pages' bundle beside it; returns the pages searchable."""
         out = site_dir / INDEX_DIR
-        if self._full is not None or self._kept_folder is None:
-            assert self._full is not None
+        if self._full is not None:
             pages = self._full.close_into(out)
             write_manifest(out, [""])
             return pages
+        assert self._kept_folder is not None
         shutil.copytree(self._kept_folder, out, copy_function=publish_file)
         bundles = [""]
         if self._changed:
@@ -92,7 +91,7 @@ def fragment_ids(fragments: Path, urls: set[str]) -> list[str]:
         return found
     for path in sorted(fragments.glob("*.pf_fragment")):
         raw = gzip.decompress(path.read_bytes())
-        if json.loads(raw[len(_SIGNATURE):]).get("url") in urls:
+        if json.loads(raw[len(SIGNATURE):]).get("url") in urls:
             found.append(path.name.removesuffix(".pf_fragment"))
             if len(found) == len(urls):
                 break
